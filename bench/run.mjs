@@ -1,0 +1,135 @@
+// `npm run bench`: touchtrail against the SDKs users would pick instead, in real Chromium.
+// Installs bench/'s own dependencies when they are missing, then writes bench/results/latest.md
+// and latest.json. Options: --runs=N (default 3), --only=name,name (touchtrail is always in).
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { cpus } from 'node:os'
+import { fileURLToPath } from 'node:url'
+
+const BENCH = fileURLToPath(new URL('.', import.meta.url))
+const NEEDED = ['esbuild', 'playwright', '@segment/analytics-next', '@rudderstack/analytics-js',
+  'posthog-js', '@snowplow/browser-tracker', '@amplitude/analytics-browser']
+// The whole run must stop by itself; past this something hangs, and a partial table helps no one.
+const DEADLINE_MS = 15 * 60_000
+
+const installIfMissing = () => {
+  if (NEEDED.every((name) => existsSync(`${BENCH}node_modules/${name}/package.json`))) return
+  console.log('bench: installing bench/ dependencies (npm ci --prefix bench)')
+  const result = spawnSync('npm', ['ci', '--prefix', BENCH, '--no-audit', '--no-fund'], {
+    stdio: 'inherit',
+    env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' },
+    timeout: 5 * 60_000,
+  })
+  if (result.status !== 0) {
+    console.error('bench: npm ci --prefix bench failed')
+    process.exit(1)
+  }
+}
+
+const argument = (name, fallback) => {
+  const found = process.argv.find((arg) => arg.startsWith(`--${name}=`))
+  return found ? found.slice(name.length + 3) : fallback
+}
+
+const versionOf = async (name) => {
+  const path = name === 'touchtrail' ? `${BENCH}../package.json` : `${BENCH}node_modules/${name}/package.json`
+  return JSON.parse(await readFile(path, 'utf8')).version
+}
+
+const log = (...parts) => console.log(`bench [${(performance.now() / 1000).toFixed(0)} s]`, ...parts)
+
+const main = async () => {
+  installIfMissing()
+  const { contenders: all } = await import('./contenders/list.mjs')
+  const { createEnv } = await import('./lib/env.mjs')
+  const scenarios = await import('./lib/scenarios.mjs')
+  const { goals, mediansOf, table } = await import('./lib/report.mjs')
+
+  const runs = Math.max(1, Number(argument('runs', '3')))
+  const only = argument('only', '')
+  const contenders = all.filter((c) => !only || c.name === 'touchtrail' || only.split(',').includes(c.name))
+  const env = await createEnv(contenders)
+  const results = contenders.map((c) => ({ ...c, sizes: env.sizes[c.name], runs: {}, medians: {} }))
+  const record = (result, scenario, value) => {
+    (result.runs[scenario] ??= []).push(value)
+    log(result.name, scenario, JSON.stringify(value))
+  }
+  try {
+    // Every contender must deliver to the local collector before anything is measured.
+    for (const result of results) record(result, 'smoke', await scenarios.smoke(env, result.name))
+    record(results[0], 'scriptTag', await scenarios.scriptTag(env))
+    for (let run = 0; run < runs; run++) {
+      // Timing runs one page at a time, contenders interleaved, so noise spreads evenly.
+      for (const result of results) {
+        record(result, 'trackCost', await scenarios.trackCost(env, result.name))
+        record(result, 'burst', await scenarios.burst(env, result.name))
+      }
+      // Byte counts and durability do not depend on timing: all contenders at once.
+      await Promise.all(results.map(async (result) => {
+        record(result, 'wire', await scenarios.wire(env, result.name))
+        record(result, 'durability', await scenarios.durability(env, result.name))
+      }))
+    }
+  } finally {
+    await env.close()
+  }
+  for (const result of results) {
+    for (const [scenario, values] of Object.entries(result.runs)) {
+      result.medians[scenario] = mediansOf(values)
+    }
+    const external = Object.values(result.runs).flat()
+      .reduce((sum, value) => sum + (Array.isArray(value.external) ? value.external.length
+        : value.external ?? 0), 0)
+    result.medians.external = { count: external }
+  }
+  const checked = goals(results)
+  const versions = Object.fromEntries(await Promise.all(['touchtrail', ...NEEDED]
+    .map(async (name) => [name, await versionOf(name)])))
+  const environment = {
+    date: new Date().toISOString(),
+    node: process.version,
+    chromium: env.chromiumVersion,
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model,
+    runs,
+    versions,
+  }
+  await writeResults({ environment, results, goals: checked }, table(results), checked)
+}
+
+const writeResults = async (json, markdown, checked) => {
+  await mkdir(`${BENCH}results`, { recursive: true })
+  const { environment: e } = json
+  const page = [
+    '# touchtrail bench',
+    '',
+    `${e.date}, Chromium ${e.chromium}, Node ${e.node}, ${e.cpus} × ${e.cpu}; median of ${e.runs} ` +
+      'runs. Produced by `npm run bench` (bench/run.mjs); see bench/README.md for what each row means.',
+    '',
+    markdown,
+    '',
+    '## touchtrail goals',
+    '',
+    ...checked.map((g) => `- ${g.met ? '✅' : '❌'} ${g.goal}: ${g.seen}`),
+    '',
+    '## Versions',
+    '',
+    ...Object.entries(e.versions).map(([name, version]) => `- ${name} ${version}`),
+    '',
+  ].join('\n')
+  await writeFile(`${BENCH}results/latest.md`, page)
+  await writeFile(`${BENCH}results/latest.json`, JSON.stringify(json, null, 2) + '\n')
+  console.log(`\n${page}`)
+}
+
+const deadline = setTimeout(() => {
+  console.error(`bench: still running after ${DEADLINE_MS / 60_000} min; giving up`)
+  process.exit(1)
+}, DEADLINE_MS)
+deadline.unref()
+
+main().then(() => process.exit(0), (error) => {
+  console.error('bench failed:', error)
+  process.exit(1)
+})

@@ -1,0 +1,139 @@
+// The example collector: takes touchtrail batches on POST /t, stores them in DuckDB deduplicated
+// by id, and answers the journey viewer's questions. Run alone: node examples/collector/server.mjs
+import { createServer } from 'node:http'
+import { fileURLToPath } from 'node:url'
+import { dirname, join, resolve } from 'node:path'
+import { readBody, TOO_LARGE } from './body.mjs'
+import { applyCors } from './cors.mjs'
+import { openStore } from './store.mjs'
+import { parseBatch } from './validate.mjs'
+import { createWriter } from './writer.mjs'
+import { createStaticHandler } from '../shared/static.mjs'
+import { closeServer, listen } from '../shared/listen.mjs'
+
+const here = dirname(fileURLToPath(import.meta.url))
+/** Where the DuckDB file goes unless dbPath or TOUCHTRAIL_DB says otherwise. */
+export const DEFAULT_DB_PATH = join(here, 'data', 'touchtrail.duckdb')
+const DEFAULT_STATIC = { '/journey/': join(here, '..', 'journey'), '/sdk/': join(here, '..', '..', 'dist') }
+const MAX_BODY_BYTES = 1_000_000
+const MAX_VISITORS = 500
+
+/**
+ * Starts the collector. Resolves once it listens, with its URL and a close() that stops taking
+ * requests, waits for pending inserts to commit and closes the DuckDB file.
+ * @param {{ port?: number, host?: string, dbPath?: string, staticDirs?: Record<string, string>,
+ *   maxBodyBytes?: number, log?: (line: string) => void }} [options]
+ * @returns {Promise<{ url: string, close(): Promise<void> }>}
+ */
+export const startCollector = async ({
+  port = 0,
+  host = '127.0.0.1',
+  dbPath = process.env.TOUCHTRAIL_DB || DEFAULT_DB_PATH,
+  staticDirs = DEFAULT_STATIC,
+  maxBodyBytes = MAX_BODY_BYTES,
+  log = () => {},
+} = {}) => {
+  const store = await openStore(dbPath)
+  const writer = createWriter(store)
+  const serveStatic = createStaticHandler({ mounts: staticDirs })
+
+  const ingest = async (req, res) => {
+    let text
+    try {
+      text = await readBody(req, maxBodyBytes)
+    } catch (error) {
+      if (error !== TOO_LARGE) throw error
+      sendJson(res, 413, { error: `body is larger than ${maxBodyBytes} bytes` }, { Connection: 'close' })
+      return
+    }
+    const parsed = parseBatch(text)
+    if (parsed.error) { sendJson(res, 400, { error: parsed.error }); return }
+    const { accepted, duplicates } = await writer.write(parsed.rows)
+    const answer = { accepted, rejected: parsed.rejected, duplicates: duplicates + parsed.duplicates }
+    if (parsed.reasons.length > 0) answer.errors = parsed.reasons
+    log(`POST /t from ${req.headers.origin ?? 'no origin'}: ${JSON.stringify(answer)}`)
+    sendJson(res, 200, answer)
+  }
+
+  const api = async (req, res, path, query) => {
+    if (path === '/api/journeys') {
+      const limit = clamp(Number(query.get('limit') ?? 50), 1, MAX_VISITORS)
+      sendJson(res, 200, { visitors: await store.visitors(limit) })
+    } else if (path.startsWith('/api/journeys/')) {
+      const anonymousId = decodeURIComponent(path.slice('/api/journeys/'.length))
+      const touchpoints = await store.journey(anonymousId)
+      if (touchpoints.length === 0) sendJson(res, 404, { error: `no touchpoints for ${anonymousId}` })
+      else sendJson(res, 200, { anonymousId, touchpoints })
+    } else if (path === '/api/funnel') {
+      sendJson(res, 200, await store.funnel())
+    } else if (path === '/api/channels') {
+      sendJson(res, 200, { rows: await store.channels() })
+    } else {
+      sendJson(res, 404, { error: `no such API: ${path}` })
+    }
+  }
+
+  const handle = async (req, res) => {
+    if (applyCors(req, res)) return
+    const { pathname, searchParams } = new URL(req.url, 'http://x')
+    if (pathname === '/t') {
+      if (req.method === 'POST') await ingest(req, res)
+      else sendJson(res, 405, { error: 'POST touchpoint batches here' }, { Allow: 'POST, OPTIONS' })
+    } else if (pathname.startsWith('/api/') && req.method === 'GET') {
+      await api(req, res, pathname, searchParams)
+    } else if (pathname === '/' && req.method === 'GET') {
+      res.writeHead(302, { Location: '/journey/' }).end()
+    } else if (!(await serveStatic(req, res))) {
+      sendJson(res, 404, { error: `not found: ${pathname}` })
+    }
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      log(`${req.method} ${req.url} failed: ${error.stack ?? error}`)
+      // 500: the SDK keeps the batch and retries, which is what a failed insert needs.
+      if (!res.headersSent) sendJson(res, 500, { error: 'the collector failed to store this batch' })
+      else res.destroy()
+    })
+  })
+  let url
+  try {
+    url = await listen(server, { port, host, name: 'collector' })
+  } catch (error) {
+    await store.close()
+    throw error
+  }
+  return {
+    url,
+    close: async () => {
+      await closeServer(server)
+      await writer.drain()
+      await store.close()
+    },
+  }
+}
+
+const clamp = (value, low, high) => Number.isFinite(value) ? Math.min(Math.max(Math.trunc(value), low), high) : low
+
+const sendJson = (res, status, body, headers = {}) => {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers })
+  res.end(JSON.stringify(body))
+}
+
+const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)
+if (isMain) {
+  const port = Number(process.env.PORT ?? 8787)
+  try {
+    const collector = await startCollector({ port, log: (line) => console.log(line) })
+    console.log(`touchtrail collector: POST ${collector.url}/t · journey map ${collector.url}/journey/`)
+    const stop = async () => {
+      await collector.close()
+      process.exit(0)
+    }
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  } catch (error) {
+    console.error(error.message)
+    process.exit(1)
+  }
+}

@@ -1,0 +1,133 @@
+// npm run demo: the collector (DuckDB), the storefront (npm entry) and the blog (script tag) on
+// 127.0.0.1, and the journey map at <collector>/journey/. --simulate N sends N headless visitors.
+import { existsSync } from 'node:fs'
+import { dirname, join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { DEFAULT_DB_PATH, startCollector } from './collector/server.mjs'
+import { startSite } from './shared/site.mjs'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const repo = join(here, '..')
+
+const HELP = `npm run demo [-- options]
+
+  --collector-port N  collector and journey viewer  (env TOUCHTRAIL_COLLECTOR_PORT, default 8787)
+  --shop-port N       storefront                    (env TOUCHTRAIL_SHOP_PORT, default 8788)
+  --blog-port N       blog                          (env TOUCHTRAIL_BLOG_PORT, default 8789)
+  --db PATH           DuckDB file                   (env TOUCHTRAIL_DB, default ${relative(repo, DEFAULT_DB_PATH)})
+  --simulate N        drive N visitors through the sites in headless Chromium
+  --exit              stop once the simulation is done (with --simulate)
+  --quiet             do not log each batch the collector receives
+  --help`
+
+const { values: flags } = parseArgs({
+  options: {
+    'collector-port': { type: 'string' },
+    'shop-port': { type: 'string' },
+    'blog-port': { type: 'string' },
+    db: { type: 'string' },
+    simulate: { type: 'string' },
+    exit: { type: 'boolean', default: false },
+    quiet: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+})
+if (flags.help) {
+  console.log(HELP)
+  process.exit(0)
+}
+
+const port = (flag, env, fallback) => {
+  const value = Number(flags[flag] ?? process.env[env] ?? fallback)
+  if (!Number.isInteger(value) || value < 0 || value > 65_535) {
+    console.error(`--${flag} must be a port number, not ${flags[flag] ?? process.env[env]}`)
+    process.exit(2)
+  }
+  return value
+}
+const ports = {
+  collector: port('collector-port', 'TOUCHTRAIL_COLLECTOR_PORT', 8787),
+  shop: port('shop-port', 'TOUCHTRAIL_SHOP_PORT', 8788),
+  blog: port('blog-port', 'TOUCHTRAIL_BLOG_PORT', 8789),
+}
+const simulate = flags.simulate === undefined ? 0 : Number(flags.simulate)
+if (!Number.isInteger(simulate) || simulate < 0) {
+  console.error(`--simulate takes a number of visitors, not ${flags.simulate}`)
+  process.exit(2)
+}
+for (const file of ['index.js', 'touchtrail.global.js']) {
+  if (!existsSync(join(repo, 'dist', file))) {
+    console.error(`dist/${file} is missing: build the SDK first (npm run build; npm run demo does it).`)
+    process.exit(1)
+  }
+}
+
+const dbPath = flags.db ?? process.env.TOUCHTRAIL_DB ?? DEFAULT_DB_PATH
+const running = []
+const stopAll = async () => {
+  // Sites first, the collector last: its close() waits for pending inserts and closes DuckDB.
+  for (const server of running.reverse()) await server.close().catch(() => {})
+}
+
+try {
+  const collector = await startCollector({
+    port: ports.collector,
+    dbPath,
+    log: flags.quiet ? () => {} : (line) => console.log(`  collector  ${line}`),
+  })
+  running.push(collector)
+  const shop = await startSite({
+    name: 'storefront', root: join(here, 'storefront'), port: ports.shop, spa: true,
+    collectorUrl: collector.url,
+  })
+  running.push(shop)
+  const blog = await startSite({
+    name: 'blog', root: join(here, 'blog'), port: ports.blog, collectorUrl: collector.url,
+    replacements: { SHOP_URL: shop.url },
+  })
+  running.push(blog)
+
+  console.log(`
+touchtrail demo
+  storefront      ${shop.url}/            npm entry, consent granted
+  blog            ${blog.url}/            script tag, consent banner
+  journey map     ${collector.url}/journey/
+  collector       ${collector.url}/t      → ${relative(process.cwd(), dbPath) || dbPath}
+`)
+
+  let stopping = false
+  const stop = async (code = 0) => {
+    if (stopping) return
+    stopping = true
+    console.log('\nstopping: closing the servers and the DuckDB file…')
+    await stopAll()
+    process.exit(code)
+  }
+  process.on('SIGINT', () => stop(0))
+  process.on('SIGTERM', () => stop(0))
+
+  if (simulate > 0) {
+    const { simulateVisitors } = await import('./simulate/simulate.mjs')
+    console.log(`simulating ${simulate} visitors in headless Chromium…`)
+    const result = await simulateVisitors({
+      count: simulate, shopUrl: shop.url, blogUrl: blog.url,
+      log: (line) => console.log(`  ${line}`),
+    })
+    const [funnel, channels] = await Promise.all([
+      fetch(`${collector.url}/api/funnel`).then((r) => r.json()),
+      fetch(`${collector.url}/api/channels`).then((r) => r.json()),
+    ])
+    const touchpoints = channels.rows.reduce((sum, row) => sum + row.touchpoints, 0)
+    console.log(`\nsimulated ${result.visitors} visitors (${result.failed} failed); the collector holds ` +
+      `${touchpoints} touchpoints from ${funnel.visitors} visitors.`)
+    console.log('funnel: ' + funnel.stages.map((s) => `${s.stage} ${s.visitors}`).join(' → '))
+    if (flags.exit) await stop(result.failed > 0 ? 1 : 0)
+    console.log(`\nopen ${collector.url}/journey/ to see their journeys.`)
+  }
+  if (!stopping) console.log('Ctrl-C to stop.')
+} catch (error) {
+  console.error(`\n${error.message}${/port/.test(error.message) ? ' (npm run demo -- --help)' : ''}`)
+  await stopAll()
+  process.exit(1)
+}

@@ -1,0 +1,211 @@
+// The storefront: a small single-page shop with client-side routing, using touchtrail's npm
+// (ESM) entry. Everything touchtrail records here comes from the four automatic captures, plus
+// one identify() with the customer id the order API returns.
+import {
+  createTracker, capturePageViews, captureFormSubmits, captureChatOpens, captureReviewReads,
+} from '/sdk/index.js'
+import { PRODUCTS, productBySlug, reviewsOf } from './catalog.js'
+import { listOrders, placeOrder } from './orders.js'
+
+const tracker = createTracker({
+  collector: document.querySelector('meta[name="touchtrail-collector"]').content,
+  consent: 'granted',
+  capture: [capturePageViews(), captureFormSubmits(), captureChatOpens(), captureReviewReads()],
+  // Our own rule before the defaults: the customer becoming known at checkout is part of buying.
+  stages: [{ type: 'identify', path: '/checkout*', stage: 'purchase' }],
+  debug: true,
+})
+// For the console, and for the demo's simulated visitors to flush before they leave.
+window.tracker = tracker
+
+const app = document.querySelector('#app')
+const escape = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+const stars = (rating) => '★'.repeat(rating) + '☆'.repeat(5 - rating)
+const price = (amount) => `$${amount.toFixed(2)}`
+const art = (product, size) => `
+  <svg class="art" viewBox="0 0 120 120" width="${size}" height="${size}" aria-hidden="true">
+    <rect width="120" height="120" rx="14" fill="${product.color}" opacity=".12"/>
+    <path d="M38 34h44l-6 58H44z" fill="${product.color}"/>
+    <rect x="34" y="26" width="52" height="10" rx="3" fill="${product.color}" opacity=".7"/>
+    <circle cx="60" cy="62" r="11" fill="#fff" opacity=".85"/>
+  </svg>`
+
+// ---- views: each returns [title, html, after?] ----------------------------------------------
+
+const home = () => ['Northwind Roasters — small-batch coffee', `
+  <section class="hero">
+    <h1>Small-batch coffee, roasted on Mondays</h1>
+    <p>Shipped the day after roasting. Free delivery over $30.</p>
+  </section>
+  <ul class="grid">
+    ${PRODUCTS.map((product) => `
+      <li class="card">
+        <a href="/products/${product.slug}">${art(product, 120)}<h2>${escape(product.name)}</h2></a>
+        <p>${escape(product.blurb)}</p>
+        <p class="price">${price(product.price)}</p>
+      </li>`).join('')}
+  </ul>`]
+
+const productPage = (slug) => {
+  const product = productBySlug(slug)
+  if (!product) return notFound()
+  const reviews = reviewsOf(slug)
+  const average = reviews.reduce((sum, review) => sum + review.rating, 0) / reviews.length
+  return [`${product.name} — Northwind Roasters`, `
+    <article class="product">
+      ${art(product, 240)}
+      <div>
+        <p class="crumbs"><a href="/">Shop</a> / ${escape(product.name)}</p>
+        <h1>${escape(product.name)}</h1>
+        <p class="rating" title="${average.toFixed(1)} out of 5">${stars(Math.round(average))}
+          <a href="#reviews">${reviews.length} reviews</a></p>
+        <p>${escape(product.blurb)}</p>
+        <p>${escape(product.detail)}</p>
+        <p class="price">${price(product.price)}</p>
+        <a class="button" href="/checkout?product=${product.slug}">Buy now</a>
+      </div>
+    </article>
+    <section class="facts">
+      ${product.facts.map(([name, value]) => `<div><h3>${name}</h3><p>${escape(value)}</p></div>`).join('')}
+    </section>
+    <section class="promise">
+      <h2>Roasted on Monday, at your door by Thursday</h2>
+      <p>Every bag carries its roast date. Free delivery over $30, and if a coffee is not for you,
+        tell us within 30 days and we will send another one.</p>
+    </section>
+    <section id="reviews" class="reviews">
+      <h2>What customers say</h2>
+      ${reviews.map((review) => `
+        <article class="review" data-tt-review="${review.id}" data-tt-product="${product.slug}"
+          data-tt-rating="${review.rating}">
+          <p class="stars" aria-label="${review.rating} out of 5">${stars(review.rating)}</p>
+          <blockquote>${escape(review.text)}</blockquote>
+          <p class="author">— ${escape(review.author)}</p>
+        </article>`).join('')}
+    </section>`]
+}
+
+const checkout = (params) => {
+  const product = productBySlug(params.get('product')) ?? PRODUCTS[0]
+  return ['Checkout — Northwind Roasters', `
+    <h1>Checkout</h1>
+    <div class="checkout">
+      <form id="checkout" action="/checkout" method="post" class="form">
+        <label>Name <input name="name" autocomplete="name" required></label>
+        <label>Email <input name="email" type="email" autocomplete="email" required></label>
+        <label>Card number <input name="card" inputmode="numeric" autocomplete="cc-number"
+          pattern="[0-9 ]{12,23}" required></label>
+        <div class="row">
+          <label>Expiry <input name="expiry" autocomplete="cc-exp" placeholder="MM/YY" required></label>
+          <label>CVC <input name="cvc" inputmode="numeric" autocomplete="cc-csc" required></label>
+        </div>
+        <input type="hidden" name="product" value="${product.slug}">
+        <button class="button" type="submit">Pay ${price(product.price)}</button>
+      </form>
+      <aside class="summary">${art(product, 96)}<p>${escape(product.name)}</p>
+        <p class="price">${price(product.price)}</p></aside>
+    </div>`, () => {
+    document.querySelector('#checkout').addEventListener('submit', async (event) => {
+      event.preventDefault() // a single-page app: touchtrail's capture phase has already seen it
+      const button = event.target.querySelector('button')
+      button.disabled = true
+      const { orderId, customerId } = await placeOrder({ product: product.slug })
+      tracker.identify(customerId, { orders: (await listOrders()).length })
+      navigate(`/checkout/thank-you?order=${orderId}&product=${product.slug}`)
+    })
+  }]
+}
+
+const thankYou = (params) => ['Thank you — Northwind Roasters', `
+  <section class="done">
+    <h1>Thank you!</h1>
+    <p>Order <strong>${escape(params.get('order') ?? '')}</strong> is confirmed. We roast on Monday.</p>
+    <p><a class="button" href="/reviews/new?product=${escape(params.get('product') ?? '')}">Review what you bought</a>
+      <a href="/account/orders">See your orders</a></p>
+  </section>`]
+
+const orders = () => ['Your orders — Northwind Roasters', `
+  <h1>Your orders</h1>
+  <ul id="orders" class="orders"><li>Loading…</li></ul>`, async () => {
+  const list = await listOrders()
+  document.querySelector('#orders').innerHTML = list.length === 0 ? '<li>No orders yet.</li>'
+    : list.map((order) => `<li><strong>${escape(order.orderId)}</strong>
+        ${escape(productBySlug(order.product)?.name ?? order.product)}
+        · ${new Date(order.at).toLocaleDateString()}
+        · <a href="/reviews/new?product=${escape(order.product)}">review it</a></li>`).join('')
+}]
+
+const reviewForm = (params) => {
+  const product = productBySlug(params.get('product')) ?? PRODUCTS[0]
+  return [`Review ${product.name} — Northwind Roasters`, `
+    <h1>Review ${escape(product.name)}</h1>
+    <form id="review" action="/reviews" method="post" class="form">
+      <label>Rating <select name="rating">${[5, 4, 3, 2, 1].map((n) => `<option>${n}</option>`).join('')}</select></label>
+      <label>Your review <textarea name="text" rows="4" required></textarea></label>
+      <button class="button" type="submit">Publish review</button>
+    </form>`, () => {
+    document.querySelector('#review').addEventListener('submit', (event) => {
+      event.preventDefault()
+      app.innerHTML = '<section class="done"><h1>Thanks for your review!</h1><p><a href="/">Back to the shop</a></p></section>'
+    })
+  }]
+}
+
+const notFound = () => ['Not found — Northwind Roasters', '<h1>Not found</h1><p><a href="/">Back to the shop</a></p>']
+
+// ---- routing ---------------------------------------------------------------------------------
+
+const route = () => {
+  const { pathname, searchParams } = new URL(location.href)
+  if (pathname === '/') return home()
+  if (pathname.startsWith('/products/')) return productPage(decodeURIComponent(pathname.slice(10)))
+  if (pathname === '/checkout') return checkout(searchParams)
+  if (pathname === '/checkout/thank-you') return thankYou(searchParams)
+  if (pathname === '/account/orders') return orders()
+  if (pathname === '/reviews/new') return reviewForm(searchParams)
+  return notFound()
+}
+
+const render = () => {
+  const [title, html, after] = route()
+  app.innerHTML = html
+  // As routers do: the title changes after pushState (touchtrail waits for it).
+  document.title = title
+  after?.()
+  if (!location.hash) scrollTo(0, 0)
+}
+
+const navigate = (href) => {
+  history.pushState(null, '', href)
+  render()
+}
+
+document.addEventListener('click', (event) => {
+  const link = event.target instanceof Element ? event.target.closest('a[href]') : null
+  if (!link || link.origin !== location.origin || event.metaKey || event.ctrlKey || event.button !== 0) return
+  if (link.pathname === location.pathname && link.search === location.search && link.hash) return
+  event.preventDefault()
+  navigate(link.pathname + link.search + link.hash)
+})
+addEventListener('popstate', render)
+
+// The chat widget: a button marked data-tt-chat, so opening it is a chat_open touchpoint.
+const chat = document.querySelector('#chat')
+const chatButton = document.querySelector('.chat-button')
+const toggleChat = (open) => {
+  chat.hidden = !open
+  chatButton.setAttribute('aria-expanded', String(open))
+  if (open) chat.querySelector('input').focus()
+}
+chatButton.addEventListener('click', () => toggleChat(chat.hidden))
+chat.querySelector('.chat-close').addEventListener('click', () => toggleChat(false))
+chat.querySelector('form').addEventListener('submit', (event) => {
+  event.preventDefault()
+  const input = event.target.elements.message
+  if (!input.value.trim()) return
+  chat.querySelector('form').insertAdjacentHTML('beforebegin', `<p class="me">${escape(input.value)}</p>` +
+    '<p class="agent">Thanks! Lan will be right with you.</p>')
+  input.value = ''
+})
+
+render()

@@ -1,0 +1,137 @@
+import type { Campaign, Channel } from '../types'
+
+/** How a page load arrived: its channel, and the campaign when it was tagged. */
+export interface Arrival {
+  channel: Channel
+  campaign?: Campaign
+  /** Identifies the campaign (UTM values and click id): a new one starts a new session. */
+  campaignKey?: string
+}
+
+// Ad click ids, in order of precedence, with the network that appends them and the channel a
+// click with no UTM medium gets. fbclid is also appended to organic Facebook shares, so alone it
+// says social, not paid_social. https://support.google.com/analytics/answer/9756891
+const CLICK_IDS: [string, string, Channel][] = [
+  ['gclid', 'google', 'paid_search'], ['gbraid', 'google', 'paid_search'],
+  ['wbraid', 'google', 'paid_search'], ['dclid', 'google', 'display'],
+  ['msclkid', 'bing', 'paid_search'], ['yclid', 'yandex', 'paid_search'],
+  ['ttclid', 'tiktok', 'paid_social'], ['li_fat_id', 'linkedin', 'paid_social'],
+  ['twclid', 'x', 'paid_social'], ['sccid', 'snapchat', 'paid_social'],
+  ['epik', 'pinterest', 'paid_social'], ['fbclid', 'facebook', 'social'],
+]
+
+// Tested on a host or a utm_source with its common subdomains (www., m., l., de., …) removed.
+const SEARCH =
+  /^(search\.)?(google|bing|duckduckgo|yahoo|baidu|yandex|ya|ecosia|naver|seznam|qwant|coccoc|brave|startpage|sogou|ask|daum)(\.[a-z]{2,3}(\.[a-z]{2})?)?$|quicksearchbox/
+const SOCIAL =
+  /^(facebook|fb|ig|instagram|twitter|x|t\.co|linkedin|lnkd\.in|reddit|pinterest|pin\.it|youtube|youtu\.be|tiktok|threads|mastodon|mstdn|bsky|zalo|vk|weibo|tumblr|quora|snapchat|discord|messenger|whatsapp|wa\.me|telegram|t\.me|kakao|line|xing)(\.|$)/
+// Webmail hosts (and the Gmail app); for a utm_source, any mail-ish name or mailing service.
+const MAIL_HOST = /^(mail|webmail|email|outlook)\.|\.gm$/
+const MAIL_SOURCE = /mail|newsletter|klaviyo|brevo|sendinblue|sendgrid/
+const SUBDOMAIN = /^((www\d?|m|l|lm|mobile|out|old|new|web|chat|[a-z]{2})\.)+(?=[^.]+\.)/
+
+// utm_medium values, checked in order; paid media from a social source is paid_social.
+// https://support.google.com/analytics/answer/9756891
+const MEDIUMS: [RegExp, Channel][] = [
+  [/^(paid[ _-]?social|social[ _-]?paid)$/, 'paid_social'],
+  [/^(cpc|ppc|paid|paid[ _-]?search|sem|cpv|cpa|cpp|adwords|retargeting)$/, 'paid_search'],
+  [/^(social|sm|social[ _-]?(media|network))$/, 'social'],
+  [/^(e[ _-]?mail|newsletter)$/, 'email'],
+  [/^(display|banner|cpm|interstitial|expandable)$/, 'display'],
+  [/^affiliates?$/, 'affiliate'],
+  [/^referral$/, 'referral'],
+  [/^organic$/, 'organic_search'],
+  [/^\(?none\)?$/, 'direct'],
+]
+
+const hostOf = (url: string): string =>
+  (/^[a-z][a-z\d+.-]*:\/\/(?:[^/?#@]*@)?([^/?#:]*)/i.exec(url)?.[1] ?? '').toLowerCase()
+
+const trim = (host: string) => host.replace(SUBDOMAIN, '')
+
+// The registrable part of a host, roughly: example.com, example.co.uk, shop.github.io.
+const siteOf = (host: string): string => {
+  if (/^[\d.]+$|:/.test(host)) return host
+  const labels = host.split('.')
+  const tail = labels.slice(-2).join('.')
+  const three =
+    /^(co|com|net|org|gov|edu|ac|or|ne|go)\.[a-z]{2}$/.test(tail) ||
+    /^(github\.io|vercel\.app|netlify\.app|pages\.dev|web\.app|herokuapp\.com|myshopify\.com|blogspot\.com|wordpress\.com)$/.test(tail)
+  return labels.slice(three ? -3 : -2).join('.')
+}
+
+// Query parameters of the URL and of its fragment (hash routers), names lower-cased.
+const paramsOf = (url: string): Map<string, string> => {
+  const params = new Map<string, string>()
+  for (const part of url.split('#')) {
+    const at = part.indexOf('?')
+    for (const pair of at < 0 ? [] : part.slice(at + 1).split('&')) {
+      const eq = pair.indexOf('=')
+      const name = decode(eq < 0 ? pair : pair.slice(0, eq)).toLowerCase()
+      if (name && !params.has(name)) params.set(name, eq < 0 ? '' : decode(pair.slice(eq + 1)))
+    }
+  }
+  return params
+}
+
+const decode = (text: string): string => {
+  const plain = text.replace(/\+/g, ' ')
+  try {
+    return decodeURIComponent(plain)
+  } catch {
+    return plain
+  }
+}
+
+const bySource = (source: string, mail: RegExp): Channel => {
+  const name = trim(source.toLowerCase())
+  if (SOCIAL.test(name)) return 'social'
+  if (SEARCH.test(name)) return 'organic_search'
+  return mail.test(name) ? 'email' : 'referral'
+}
+
+/**
+ * How a page load at `url`, reached from `referrer`, arrived; undefined when the referrer is the
+ * same site (an internal navigation: the session keeps its channel). UTM parameters decide first,
+ * then ad click ids, then the referrer's host; no referrer and no tags is `direct`.
+ */
+export const classifyArrival = (url: string, referrer: string): Arrival | undefined => {
+  const params = paramsOf(url)
+  const get = (name: string) => params.get(name) || undefined
+  const click = CLICK_IDS.find(([name]) => get(name))
+  const source = get('utm_source')
+  const medium = get('utm_medium')
+  const fromHost = hostOf(referrer)
+  // A same-site referrer is no source: tagged, it is a campaign; untagged, not an arrival at all.
+  const external = fromHost && siteOf(fromHost) !== siteOf(hostOf(url)) ? fromHost : ''
+  const tagged = source || medium || get('utm_campaign') || click
+  if (!tagged && fromHost && !external) return undefined
+
+  let channel: Channel | undefined
+  const lowMedium = medium?.toLowerCase().trim()
+  const rule = lowMedium ? MEDIUMS.find(([pattern]) => pattern.test(lowMedium)) : undefined
+  if (rule) {
+    const paid = rule[1] === 'paid_search' || rule[1] === 'display'
+    channel = paid && source && SOCIAL.test(trim(source.toLowerCase())) ? 'paid_social' : rule[1]
+  } else if (click) channel = click[2]
+  else if (source) channel = bySource(source, MAIL_SOURCE)
+  else channel = external ? bySource(external, MAIL_HOST) : 'direct'
+
+  if (!tagged) return { channel }
+  const campaign: Campaign = {
+    source: source ?? click?.[1],
+    medium,
+    name: get('utm_campaign'),
+    term: get('utm_term'),
+    content: get('utm_content'),
+    clickId: click?.[0],
+  }
+  for (const key of Object.keys(campaign) as (keyof Campaign)[]) {
+    if (campaign[key] === undefined) delete campaign[key]
+  }
+  const clickValue = click ? `${click[0]}=${get(click[0])}` : ''
+  const campaignKey = [source, medium, campaign.name, campaign.term, campaign.content, clickValue]
+    .map((value) => value ?? '')
+    .join('|')
+  return { channel, campaign, campaignKey }
+}

@@ -1,0 +1,68 @@
+const RAW = Symbol('json')
+
+/** JSON already written (by `toJson`), to be placed into a larger value as it is. */
+export interface RawJson {
+  [RAW]: string
+}
+
+/** Marks `json` to be written as it is when `toJson` meets it. */
+export const rawJson = (json: string): RawJson => ({ [RAW]: json })
+
+/** Longest string kept; longer ones are cut and end in `…`. */
+export const MAX_STRING = 2_048
+const MAX_DEPTH = 8
+const ESCAPES: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' }
+
+/**
+ * JSON for any value a site may pass, written by hand: the host page may have replaced
+ * JSON.stringify or added Array.prototype.toJSON (old Prototype.js does), and props may hold
+ * cycles, BigInts or functions. Cycles and over-deep values become markers, BigInts strings,
+ * functions, symbols and undefined are left out, long strings are cut.
+ */
+export const toJson = (value: unknown): string => write(value, [])
+
+const write = (value: unknown, parents: object[]): string => {
+  switch (typeof value) {
+    case 'string':
+      return quote(value.length > MAX_STRING ? value.slice(0, MAX_STRING - 1) + '…' : value)
+    case 'number':
+      return Number.isFinite(value) ? String(value) : 'null'
+    case 'boolean':
+      return value ? 'true' : 'false'
+    case 'bigint':
+      return quote(String(value))
+    case 'object':
+      if (value === null) return 'null'
+      if (value instanceof Date) {
+        return Number.isNaN(value.getTime()) ? 'null' : quote(value.toISOString())
+      }
+      if (RAW in value) return (value as RawJson)[RAW]
+      if (parents.includes(value)) return '"[Circular]"'
+      if (parents.length >= MAX_DEPTH) return '"[Too deep]"'
+      return writeObject(value, [...parents, value])
+    default:
+      return 'null' // function, symbol, undefined in an array
+  }
+}
+
+const writeObject = (value: object, parents: object[]): string => {
+  if (Array.isArray(value)) {
+    const items: string[] = []
+    for (let i = 0; i < value.length; i++) items.push(write(value[i], parents))
+    return `[${items.join(',')}]`
+  }
+  const fields: string[] = []
+  for (const key of Object.keys(value)) {
+    const field = (value as Record<string, unknown>)[key]
+    const kind = typeof field
+    if (kind === 'function' || kind === 'symbol' || kind === 'undefined') continue
+    fields.push(`${quote(key)}:${write(field, parents)}`)
+  }
+  return `{${fields.join(',')}}`
+}
+
+const quote = (text: string): string =>
+  // A pair of surrogates is kept; a lone one is escaped, so the body is always valid UTF-8.
+  `"${text.replace(/["\\\u0000-\u001f\u2028\u2029]|[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]/g, (char) =>
+    char.length > 1 ? char : ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  )}"`

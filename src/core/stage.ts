@@ -1,0 +1,55 @@
+import type { Stage, StageRule, StageRules } from '../types'
+
+const ACCOUNT = /^\/(account|my-?account|profile|login|log-?in|sign-?in|dashboard)(\/|$)/i
+const PURCHASE = /\/(checkout|cart|basket|bag|order|orders|payment|pay|thank-?you)(\/|$)/i
+const ADVOCACY = /\/(reviews?|write-a-review|referrals?|refer|invite|share)(\/|$)/i
+const PRODUCT =
+  /\/(products?|p|items?|shop|store|collections?|categor(y|ies)|c|compare|pricing|plans)(\/|$)/i
+
+/**
+ * Journey stages when the site's own rules say nothing; the first match wins. Type `landing`
+ * matches the first `page_view` of a session. Account pages are retention (a returning customer)
+ * before their order history can look like a purchase; landing beats every page but checkout.
+ */
+export const DEFAULT_STAGE_RULES: StageRules = [
+  { type: 'page_view', path: ACCOUNT, stage: 'retention' },
+  { type: 'identify', path: ACCOUNT, stage: 'retention' },
+  { type: 'form_submit', path: ACCOUNT, stage: 'retention' },
+  { type: 'page_view', path: PURCHASE, stage: 'purchase' },
+  { type: 'form_submit', path: PURCHASE, stage: 'purchase' },
+  { type: 'form_submit', path: ADVOCACY, stage: 'advocacy' },
+  { type: 'landing', stage: 'awareness' },
+  { type: 'review_read', stage: 'consideration' },
+  { type: 'chat_open', stage: 'consideration' },
+  { type: 'page_view', path: PRODUCT, stage: 'consideration' },
+]
+
+// '*' matches anything, the rest is literal, the whole path must match.
+const toRegExp = (pattern: string) =>
+  new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`)
+
+const matches = (rule: StageRule, type: string, path: string, landing: boolean): boolean => {
+  if (rule.type !== type && !(landing && type === 'page_view' && rule.type === 'landing')) {
+    return false
+  }
+  const pattern = rule.path
+  if (pattern === undefined) return true
+  // search(), not test(): a site's /g RegExp would keep lastIndex between calls.
+  return path.search(typeof pattern === 'string' ? toRegExp(pattern) : pattern) > -1
+}
+
+/**
+ * The journey stage of a touchpoint of `type` on `path`: the site's `rules` first, then
+ * {@link DEFAULT_STAGE_RULES}, the first match winning; undefined when none matches. `landing`
+ * says it is the first touchpoint of its session.
+ */
+export const stageOf = (type: string, path: string, rules: StageRules, landing: boolean):
+  Stage | undefined => {
+  for (const rule of [...rules, ...DEFAULT_STAGE_RULES]) {
+    // Empty catch: a rule with a bad pattern is skipped, not fatal.
+    try {
+      if (rule && matches(rule, type, path, landing)) return rule.stage
+    } catch {}
+  }
+  return undefined
+}

@@ -1,0 +1,22 @@
+import type { QueueRecord } from '../core/batch'
+import type { Backend } from './backend'
+
+/** The queue in memory: for pages where IndexedDB will not open; it lives as long as the page. */
+export const createMemoryBackend = (): Backend => {
+  let records: QueueRecord[] = []
+  return {
+    write: async (added, max = Infinity) => {
+      records.push(...added)
+      // IndexedDB orders by id (time-ordered); keep the same order here.
+      records.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      return records.splice(0, Math.max(0, records.length - max)).length
+    },
+    read: async (count) => records.slice(0, count),
+    remove: async (ids) => {
+      const gone = new Set(ids)
+      records = records.filter((record) => !gone.has(record.id))
+    },
+    clear: async () => void (records = []),
+    size: async () => records.length,
+  }
+}

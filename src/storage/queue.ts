@@ -1,0 +1,122 @@
+import type { QueueRecord } from '../core/batch'
+import type { Report } from '../lib/report'
+import type { Backend } from './backend'
+import { createIdbBackend } from './idb'
+import { createMemoryBackend } from './memory'
+
+/** The durable queue the tracker adds to and the sender reads from. */
+export interface Queue {
+  /** Queues a record; writes are coalesced into one transaction per `WRITE_DELAY_MS`. */
+  add(record: QueueRecord): void
+  /** The oldest `count` records (this page's unwritten ones included). */
+  read(count: number): Promise<QueueRecord[]>
+  /** Deletes acknowledged or dropped records. */
+  remove(ids: readonly string[]): Promise<void>
+  /** This page's records not yet removed: what can still be sent as the page goes away. */
+  recent(): QueueRecord[]
+  /** Writes unwritten records in a committed transaction, for the page going away. */
+  persistNow(): void
+  /** Deletes everything: on denial. */
+  purge(): Promise<void>
+  /** How many records are queued. */
+  size(): Promise<number>
+}
+
+/** A burst of touchpoints costs one write transaction per this many ms. */
+export const WRITE_DELAY_MS = 40
+
+/** A queue in IndexedDB database `name`, bounded to `max`; in memory where IndexedDB fails. */
+export const createQueue = (name: string, max: number, report: Report): Queue => {
+  let backend: Backend = createIdbBackend(name)
+  let memoryBackend: Backend | undefined
+  let opened = false
+  let unwritten: QueueRecord[] = []
+  let recent: QueueRecord[] = []
+  let dropped = 0
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let writing: Promise<void> = Promise.resolve()
+
+  const fallBack = (cause: unknown) => {
+    const quota = (cause as Error | undefined)?.name === 'QuotaExceededError'
+    report(
+      quota ? 'storage_quota' : 'storage_unavailable',
+      quota
+        ? 'IndexedDB is full: touchpoints are kept in memory for this page'
+        : 'IndexedDB cannot be opened: touchpoints are kept in memory for this page',
+      cause,
+    )
+    backend = memoryBackend = createMemoryBackend()
+  }
+
+  // Every backend call goes through here: a failure moves the queue to memory and tries once more.
+  const use = async <T>(job: (backend: Backend) => Promise<T>): Promise<T> => {
+    try {
+      const result = await job(backend)
+      opened = true
+      return result
+    } catch (cause) {
+      if (backend === memoryBackend) throw cause
+      fallBack(cause)
+      return job(backend)
+    }
+  }
+
+  const countDrop = (count: number) => {
+    if (!count) return
+    dropped += count
+    report('queue_overflow', `queue is full (${max}): the oldest touchpoints are dropped`, { dropped })
+  }
+
+  const write = (commit?: boolean): Promise<void> => {
+    clearTimeout(timer)
+    timer = undefined
+    const records = unwritten
+    unwritten = []
+    if (!records.length) return writing
+    writing = writing
+      .then(() =>
+        use(async (b) => countDrop(await b.write(records, commit ? undefined : max))),
+      )
+      // Memory cannot fail to take records; this only keeps the chain alive.
+      .catch((cause) => report('internal', 'queue write failed', cause))
+    return writing
+  }
+
+  return {
+    add: (record) => {
+      unwritten.push(record)
+      recent.push(record)
+      if (recent.length > max) recent.splice(0, recent.length - max)
+      timer ??= setTimeout(write, WRITE_DELAY_MS)
+    },
+    read: async (count) => {
+      await write()
+      return use((b) => b.read(count))
+    },
+    remove: async (ids) => {
+      const gone = new Set(ids)
+      recent = recent.filter((record) => !gone.has(record.id))
+      await writing
+      await use((b) => b.remove(ids))
+    },
+    recent: () => recent,
+    size: async () => {
+      await write()
+      return use((b) => b.size())
+    },
+    persistNow: () => void write(true),
+    purge: async () => {
+      clearTimeout(timer)
+      timer = undefined
+      unwritten = []
+      recent = []
+      await writing
+      if (opened) return use((b) => b.clear())
+      // Never opened here: delete without opening, since opening would create the database.
+      try {
+        indexedDB.deleteDatabase(name)
+      } catch {} // No IndexedDB at all: nothing was stored.
+      await memoryBackend?.clear()
+    },
+  }
+}

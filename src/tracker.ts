@@ -1,0 +1,261 @@
+import { classifyArrival } from './core/channel'
+import { step } from './core/consent'
+import { toJson } from './core/serialize'
+import { buildTouchpoint, type Draft, type Identity } from './core/touchpoint'
+import { guard } from './lib/guard'
+import { uuidv7 } from './lib/id'
+import { onHidden } from './lib/onHidden'
+import { readPage } from './lib/page'
+import { persist } from './lib/persist'
+import { createReporter } from './lib/report'
+import { resolveOptions } from './options'
+import { createQueue } from './storage/queue'
+import { createSender } from './transport/sender'
+import type {
+  CaptureSetup,
+  ConsentSource,
+  ConsentState,
+  FlushResult,
+  Tracker,
+  TrackerOptions,
+} from './types'
+
+/** Most touchpoints held in memory before consent; past it the oldest are dropped. */
+export const MAX_HELD = 1_000
+/** Largest props, as JSON; larger touchpoints are dropped (a beacon carries 64 KiB). */
+export const MAX_PROPS_BYTES = 32_000
+// Put in by tsup's define; 'dev' where tests run the source directly.
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev'
+const NOTHING: FlushResult = { sent: 0, failed: 0, pending: 0 }
+const TYPE = /^[A-Za-z][\w:.-]{0,63}$/
+
+/** A tracker that does nothing: no window (server rendering) or no collector. */
+const inert = (): Tracker => ({
+  track: () => undefined,
+  page: () => undefined,
+  identify: () => undefined,
+  reset: () => {},
+  consent: () => {},
+  flush: async () => NOTHING,
+  shutdown: async () => {},
+})
+
+/** Creates a tracker; it holds everything until consent unless told the site has it. */
+export const createTracker = (options: TrackerOptions): Tracker => startTracker(options).tracker
+
+/** A tracker, and hooks for the script tag to add captures and a consent source it loads later. */
+export interface Started {
+  tracker: Tracker
+  attach: (setup: CaptureSetup) => void
+  follow: (source: ConsentSource) => void
+}
+
+/** Starts a tracker; `createTracker` is this without the hooks. */
+export const startTracker = (options: TrackerOptions): Started => {
+  const nothing = { tracker: inert(), attach: () => {}, follow: () => {} }
+  if (typeof window === 'undefined' || typeof document === 'undefined') return nothing
+  const report = createReporter(options?.onError, options?.debug)
+  const o = resolveOptions(options, report)
+  if (!o) return nothing
+  const log = o.debug ? (message: string, detail?: unknown) => console.info(`[touchtrail] ${message}`, detail ?? '') : () => {}
+  const consentKey = `${o.name}:consent`
+  const idKey = `${o.name}:id`
+  const context = { locale: navigator.language, screen: `${screen.width}x${screen.height}` }
+  const queue = createQueue(o.name, o.queueMax, report)
+  const fresh = (): Identity => ({ anonymousId: uuidv7(), userId: null })
+
+  let state: ConsentState = 'pending'
+  let identity = fresh()
+  let held: Draft[] = []
+  let arrival = classifyArrival(location.href, document.referrer)
+  let pageViewId: string | undefined
+  let stopped = false
+  const stops: (() => void)[] = []
+
+  const sender = createSender({
+    queue,
+    post: o.post,
+    maxEvents: o.maxEvents,
+    maxBytes: o.maxBytes,
+    intervalMs: o.intervalMs,
+    lockName: `${o.name}:sender`,
+    version: VERSION,
+    report,
+    canSend: () => state === 'granted' && !stopped,
+    log,
+  })
+
+  const saveIdentity = () => state === 'granted' && persist.set(idKey, toJson(identity))
+  const storedIdentity = (): Identity | undefined => {
+    try {
+      const stored = JSON.parse(persist.get(idKey) ?? 'null') as Identity | null
+      return typeof stored?.anonymousId === 'string' ? stored : undefined
+    } catch {
+      return undefined // Unreadable: start afresh rather than fail.
+    }
+  }
+
+  // Granted: the draft meets the visitor's ids and enters the durable queue.
+  const store = (draft: Draft) => {
+    const built = buildTouchpoint(draft, identity, context, o.stages, uuidv7)
+    identity = built.identity
+    queue.add({ id: draft.id, json: toJson(built.touchpoint) })
+    sender.schedule()
+  }
+
+  const apply = (next: ConsentState) => {
+    const change = step(state, next)
+    state = change.state
+    for (const effect of change.effects) {
+      if (effect === 'remember-grant') persist.set(consentKey, 'granted')
+      if (effect === 'remember-denial') persist.set(consentKey, 'denied')
+      if (effect === 'release') {
+        // A grant from an earlier visit wins for the ids; this page's userId wins if it has one.
+        const stored = storedIdentity()
+        if (stored) identity = { ...stored, userId: identity.userId ?? stored.userId }
+        const drafts = held
+        held = []
+        drafts.forEach(store)
+        saveIdentity()
+      }
+      if (effect === 'drop-held') held = []
+      if (effect === 'purge') {
+        persist.remove(idKey)
+        identity = fresh()
+        void queue.purge().catch((cause) => report('internal', 'purge failed', cause))
+      }
+    }
+    if (change.effects.length) log(`consent ${state}`)
+  }
+
+  const track = (type: string, props: unknown = {}): string | undefined => {
+    if (stopped) return undefined
+    if (typeof type !== 'string' || !TYPE.test(type)) {
+      report('invalid_input', `track(): type must be a name like 'chat_open', got ${String(type).slice(0, 40)}`)
+      return undefined
+    }
+    if (typeof props !== 'object' || props === null || Array.isArray(props)) {
+      report('invalid_input', `track('${type}'): props must be an object; the touchpoint is dropped`)
+      return undefined
+    }
+    if (state === 'denied') return undefined
+    const json = toJson(props)
+    if (json.length > MAX_PROPS_BYTES) {
+      report('invalid_input', `track('${type}'): props over ${MAX_PROPS_BYTES} bytes; dropped`)
+      return undefined
+    }
+    const draft: Draft = {
+      id: uuidv7(),
+      type,
+      at: Date.now(),
+      props: json,
+      userId: identity.userId,
+      page: readPage(),
+      arrival,
+    }
+    arrival = undefined
+    if (type === 'page_view') pageViewId = draft.id
+    log(`${type}`, props)
+    if (state === 'granted') store(draft)
+    else if (held.push(draft) > MAX_HELD) {
+      held.shift()
+      report('queue_overflow', `more than ${MAX_HELD} touchpoints before consent: the oldest are dropped`)
+    }
+    return draft.id
+  }
+
+  const flush = async (): Promise<FlushResult> => {
+    if (state !== 'granted') return { ...NOTHING, pending: held.length }
+    try {
+      return await sender.flush()
+    } catch (cause) {
+      report('internal', 'flush() failed', cause)
+      return NOTHING
+    }
+  }
+
+  const tracker: Tracker = {
+    track: guard(report, 'track', track) as Tracker['track'],
+    page: guard(report, 'page', (props?: object) =>
+      track('page_view', { path: location.pathname, title: document.title, referrer: readPage().referrer, ...props }),
+    ),
+    identify: guard(report, 'identify', (userId: string, traits: Record<string, unknown> = {}) => {
+      if (typeof userId !== 'string' || !userId || userId.length > 256) {
+        report('invalid_input', 'identify(): userId must be a non-empty string of at most 256 characters')
+        return undefined
+      }
+      if (state === 'denied') return undefined
+      identity = { ...identity, userId }
+      saveIdentity()
+      return track('identify', { traits })
+    }),
+    reset: guard(report, 'reset', () => {
+      identity = fresh()
+      saveIdentity()
+    }),
+    consent: guard(report, 'consent', (decision: unknown) => {
+      if (decision !== 'granted' && decision !== 'denied') {
+        report('invalid_input', `consent() takes 'granted' or 'denied', got ${String(decision).slice(0, 40)}`)
+        return
+      }
+      apply(decision)
+    }),
+    flush: () => flush().catch(() => NOTHING),
+    shutdown: async () => {
+      if (stopped) return
+      stops.splice(0).forEach((stop) => guard(report, 'stop', stop)())
+      await flush().catch(() => undefined)
+      stopped = true
+      sender.stop()
+    },
+  }
+
+  // Where the tracker starts: a remembered decision, else the option; GPC turns both to denial.
+  const remembered = persist.get(consentKey)
+  const initial: ConsentState =
+    remembered === 'granted' || remembered === 'denied'
+      ? remembered
+      : o.consent === 'granted'
+        ? 'granted'
+        : 'pending'
+  const gpc = (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true
+  if (gpc && initial !== 'denied') apply('denied')
+  else if (initial === 'granted') {
+    state = 'granted'
+    identity = storedIdentity() ?? identity
+    saveIdentity()
+    sender.schedule() // what earlier pages left queued
+  } else state = initial
+
+  const onStorage = guard(report, 'storage', (event: StorageEvent) => {
+    // Another tab of the site decided: follow it, so a denial there purges here too.
+    if (event.key === consentKey && (event.newValue === 'granted' || event.newValue === 'denied')) {
+      apply(event.newValue)
+    }
+  })
+  addEventListener('storage', onStorage)
+  stops.push(() => removeEventListener('storage', onStorage))
+  stops.push(
+    onHidden(
+      guard(report, 'hidden', () => {
+        saveIdentity()
+        sender.sendOnHide()
+      }),
+    ),
+  )
+  const follow = (source: ConsentSource) => {
+    const stop = guard(report, 'consent source', source)(
+      guard(report, 'consent source', (next: ConsentState) => apply(next)),
+    )
+    if (stop) stops.push(stop)
+  }
+  const emit = guard(report, 'capture', track)
+  const attach = (setup: CaptureSetup) => {
+    if (stopped) return
+    const stop = guard(report, 'capture', setup)(emit, { pageViewId: () => pageViewId })
+    if (stop) stops.push(stop)
+  }
+  if (typeof o.consent === 'function') follow(o.consent)
+  o.captures.forEach(attach)
+  return { tracker, attach, follow }
+}

@@ -1,0 +1,41 @@
+/** What the collector answered: `status` 0 when there was no answer (network error, timeout). */
+export interface Answer {
+  status: number
+  retryAfter: string | null
+}
+
+/** Sends one body; resolves with the answer, never rejects. */
+export type Post = (body: string, keepalive?: boolean) => Promise<Answer>
+
+/** Gives up on a collector that does not answer, so a hung request cannot stall the queue. */
+export const TIMEOUT_MS = 10_000
+
+/**
+ * POSTs to `url` as text/plain, a CORS-simple request with no preflight, unless the site
+ * configured headers. The fetch is taken when the tracker starts, before a page can replace it.
+ */
+export const createHttpPost = (
+  url: string,
+  headers: Record<string, string> = {},
+  send: typeof fetch = fetch,
+): Post => {
+  return async (body, keepalive) => {
+    const abort = new AbortController()
+    const timer = setTimeout(() => abort.abort(), TIMEOUT_MS)
+    try {
+      const response = await send(url, {
+        method: 'POST',
+        body,
+        keepalive,
+        credentials: 'omit',
+        headers: { 'Content-Type': 'text/plain;charset=UTF-8', ...headers },
+        signal: abort.signal,
+      })
+      return { status: response.status, retryAfter: response.headers.get('Retry-After') }
+    } catch {
+      return { status: 0, retryAfter: null }
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+}

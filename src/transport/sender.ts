@@ -1,0 +1,153 @@
+import { backoffMs } from '../core/backoff'
+import { bodyOf, takeBatch } from '../core/batch'
+import { outcomeOf } from '../core/retry'
+import type { Report } from '../lib/report'
+import type { Queue } from '../storage/queue'
+import type { FlushResult } from '../types'
+import type { Post } from './http'
+import { withTabLock } from './tabLock'
+
+/** What the sender needs; all of it plain values and functions. */
+export interface SenderOptions {
+  queue: Queue
+  post: Post
+  maxEvents: number
+  maxBytes: number
+  intervalMs: number
+  /** Web Locks name shared by the site's tabs. */
+  lockName: string
+  version: string
+  report: Report
+  /** False while consent is not granted: nothing is sent. */
+  canSend: () => boolean
+  log: (message: string, detail?: unknown) => void
+}
+
+/** Moves touchpoints from the queue to the collector. */
+export interface Sender {
+  /** A touchpoint was queued: send within `intervalMs`, sooner when a batch is full. */
+  schedule(): void
+  /** Sends all it may now; counts only what this call tried. */
+  flush(): Promise<FlushResult>
+  /** The page is hidden or going away: send this page's records with keepalive. */
+  sendOnHide(): void
+  stop(): void
+}
+
+/** Keepalive requests in flight may not total more than 64 KiB (Fetch spec, inflight keepalive bytes). */
+export const KEEPALIVE_MAX_BYTES = 64_000
+
+export const createSender = (options: SenderOptions): Sender => {
+  const { queue, post, maxEvents, maxBytes, report, log } = options
+  const inFlight = new Set<string>()
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let retryAt = 0
+  let attempt = 0
+  let queuedSinceSend = 0
+  let stopped = false
+
+  // One timer, for the earliest send due: a retry can bring it forward, never push it back.
+  let timerAt = Infinity
+  const wake = (delayMs: number) => {
+    const at = Math.max(Date.now() + delayMs, retryAt)
+    if (stopped || at >= timerAt) return
+    clearTimeout(timer)
+    timerAt = at
+    timer = setTimeout(() => {
+      timerAt = Infinity
+      void run(false)
+    }, at - Date.now())
+  }
+
+  const send = async (): Promise<FlushResult> => {
+    let sent = 0
+    let failed = 0
+    let size = maxEvents
+    // A few ms of slack: timers and Date.now() run on different clocks.
+    while (options.canSend() && Date.now() + 5 >= retryAt && navigator.onLine !== false) {
+      const records = (await queue.read(size + inFlight.size)).filter((r) => !inFlight.has(r.id))
+      const batch = takeBatch(records, size, maxBytes)
+      if (!batch.length) break
+      const ids = batch.map((record) => record.id)
+      ids.forEach((id) => inFlight.add(id))
+      queuedSinceSend = 0
+      const answer = await post(bodyOf(batch, new Date().toISOString(), options.version))
+      ids.forEach((id) => inFlight.delete(id))
+      const outcome = outcomeOf(answer.status)
+      log(`batch of ${ids.length}: ${answer.status || 'no answer'} → ${outcome}`)
+      if (outcome === 'ok') {
+        await queue.remove(ids)
+        sent += ids.length
+        attempt = 0 // size stays: after a 413 the collector's limit is known to be lower
+      } else if (outcome === 'split' && ids.length > 1) {
+        size = Math.ceil(ids.length / 2) // 413: the same records again, in halves
+      } else if (outcome === 'retry') {
+        failed += ids.length
+        retryAt = Date.now() + backoffMs(++attempt, answer.retryAfter, Date.now())
+        report('delivery_failed', 'the collector did not accept a batch; it will be retried', answer)
+        wake(0)
+        break
+      } else {
+        await queue.remove(ids)
+        report('batch_rejected', `the collector answered ${answer.status}: the batch is dropped`, {
+          status: answer.status,
+          ids,
+        })
+      }
+    }
+    const pending = Math.max(0, (await queue.size()) - failed - inFlight.size)
+    return { sent, failed, pending }
+  }
+
+  // Timer runs skip when another tab is sending; flush() waits its turn.
+  const run = async (wait: boolean): Promise<FlushResult> => {
+    try {
+      const result = await withTabLock(options.lockName, wait, send)
+      if (options.canSend() && (!result || result.pending)) wake(options.intervalMs)
+      return result ?? { sent: 0, failed: 0, pending: await queue.size() }
+    } catch (cause) {
+      report('internal', 'sending failed', cause)
+      return { sent: 0, failed: 0, pending: 0 }
+    }
+  }
+
+  const onOnline = () => {
+    retryAt = 0
+    void run(false)
+  }
+  addEventListener('online', onOnline)
+
+  return {
+    schedule: () => {
+      wake(++queuedSinceSend >= maxEvents ? 0 : options.intervalMs)
+    },
+    flush: () => run(true),
+    sendOnHide: () => {
+      queue.persistNow()
+      if (!options.canSend() || Date.now() < retryAt) return
+      let records = queue.recent().filter((record) => !inFlight.has(record.id))
+      let budget = KEEPALIVE_MAX_BYTES
+      while (records.length) {
+        const batch = takeBatch(records, maxEvents, Math.min(maxBytes, budget))
+        const body = bodyOf(batch, new Date().toISOString(), options.version)
+        // The browser refuses keepalive bodies past its 64 KiB budget; the rest waits for next load.
+        if (body.length * 3 > budget && batch.length > 1) break
+        budget -= body.length
+        records = records.slice(batch.length)
+        const ids = batch.map((record) => record.id)
+        ids.forEach((id) => inFlight.add(id))
+        void post(body, true).then((answer) => {
+          ids.forEach((id) => inFlight.delete(id))
+          if (outcomeOf(answer.status) === 'ok') void queue.remove(ids)
+        })
+        if (budget <= 0) break
+      }
+    },
+    stop: () => {
+      stopped = true
+      clearTimeout(timer)
+      timerAt = Infinity
+      removeEventListener('online', onOnline)
+    },
+  }
+}

@@ -1,0 +1,148 @@
+// SPEC §5 against a real HTTP collector: what is retried, split, dropped; what a request looks like.
+import { afterEach, expect, inject, it, vi } from 'vitest'
+import { createTracker } from 'touchtrail'
+import type { Tracker, TrackerOptions } from 'touchtrail'
+import { createInbox, type Inbox } from '../inbox'
+
+const trackers: Tracker[] = []
+const start = (inbox: Inbox, options: Partial<TrackerOptions> = {}) => {
+  // A long interval: requests happen when a test flushes or the SDK retries, not on a timer.
+  const tracker = createTracker({
+    collector: inbox.url, consent: 'granted', queue: { name: inbox.name },
+    batch: { intervalMs: 60_000 }, ...options,
+  })
+  trackers.push(tracker)
+  return tracker
+}
+afterEach(async () => {
+  await Promise.all(trackers.splice(0).map((tracker) => tracker.shutdown()))
+})
+const trackMany = (tracker: Tracker, count: number, provider = 'test') =>
+  Array.from({ length: count }, () => tracker.track('chat_open', { provider, trigger: 'api' }))
+const acceptedIds = async (inbox: Inbox) => (await inbox.touchpoints()).map(({ id }) => id)
+
+it('posts the SPEC body as text/plain with no preflight and no extra headers', async () => {
+  const inbox = createInbox(inject('collectorUrl'))
+  const tracker = start(inbox)
+  const [id] = trackMany(tracker, 1, 'wire')
+  expect(await tracker.flush()).toEqual({ sent: 1, failed: 0, pending: 0 })
+  const [entry] = await inbox.log()
+  expect(entry.contentType).toBe('text/plain;charset=UTF-8')
+  expect(entry.headers['x-site']).toBeUndefined()
+  expect(await inbox.preflights()).toEqual([])
+  const body = JSON.parse(await inbox.received()) as Record<string, unknown>
+  expect(body).toEqual({
+    sentAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+    sdk: { name: 'touchtrail', version: expect.stringMatching(/^\d+\.\d+\.\d+/) },
+    batch: [expect.objectContaining({
+      id, type: 'chat_open', ts: expect.any(String), anonymousId: expect.any(String),
+      sessionId: expect.any(String), userId: null, channel: expect.any(String),
+      page: expect.objectContaining({
+        url: expect.stringContaining(location.origin + location.pathname), path: location.pathname,
+        title: document.title, referrer: expect.any(String),
+      }),
+      props: { provider: 'wire', trigger: 'api' }, context: expect.any(Object),
+    })],
+  })
+})
+
+it('sends custom headers only when configured, and then with a preflight', async () => {
+  const inbox = createInbox(inject('collectorUrl'))
+  const tracker = start(inbox, { collector: { url: inbox.url, headers: { 'X-Site': 'shop-1' } } })
+  trackMany(tracker, 1)
+  expect((await tracker.flush()).sent).toBe(1)
+  const [entry] = await inbox.log()
+  expect(entry.headers['x-site']).toBe('shop-1')
+  expect(entry.contentType).toBe('text/plain;charset=UTF-8')
+  expect((await inbox.preflights()).map((p) => p.requestHeaders)).toEqual(['x-site'])
+})
+
+it('counts what flush() did: sent, failed, pending', async () => {
+  const inbox = createInbox(inject('collectorUrl'))
+  const tracker = start(inbox)
+  expect(await tracker.flush()).toEqual({ sent: 0, failed: 0, pending: 0 })
+  trackMany(tracker, 3)
+  expect(await tracker.flush()).toEqual({ sent: 3, failed: 0, pending: 0 })
+  await inbox.script([{ status: 503, retryAfter: '60' }])
+  trackMany(tracker, 2)
+  expect(await tracker.flush()).toEqual({ sent: 0, failed: 2, pending: 0 })
+  expect((await inbox.log()).map(({ status, ids }) => [status, ids.length])).toEqual([
+    [200, 3], [503, 2],
+  ])
+
+  const held = createInbox(inject('collectorUrl'))
+  const pendingTracker = start(held, { consent: 'required' })
+  trackMany(pendingTracker, 4)
+  expect(await pendingTracker.flush()).toEqual({ sent: 0, failed: 0, pending: 4 })
+})
+
+it('retries 503s and a dropped connection with the same ids until a 2xx, losing none', async () => {
+  const inbox = createInbox(inject('collectorUrl'))
+  await inbox.script([{ status: 503 }, { reset: true }, { status: 503 }], { status: 200 })
+  const tracker = start(inbox)
+  const ids = trackMany(tracker, 10)
+  expect(await tracker.flush()).toEqual({ sent: 0, failed: 10, pending: 0 })
+  await expect.poll(() => acceptedIds(inbox), { timeout: 30_000 }).toEqual(ids)
+  const log = await inbox.log()
+  expect(log.map(({ outcome, status }) => outcome === 'reset' ? 'reset' : status)).toEqual([
+    503, 'reset', 503, 200,
+  ])
+  for (const entry of log.filter(({ outcome }) => outcome !== 'reset')) {
+    expect(entry.ids).toEqual(ids) // the same ids on every retry: the idempotency key
+  }
+})
+
+it.each([408, 425, 429, 500, 504])('retries a %i', async (status) => {
+  const inbox = createInbox(inject('collectorUrl'))
+  // Three: Chromium itself resends a request answered 408 on a reused connection, once.
+  await inbox.script([{ status }, { status }, { status }], { status: 200 })
+  const tracker = start(inbox)
+  const ids = trackMany(tracker, 2)
+  await tracker.flush()
+  await expect.poll(() => acceptedIds(inbox), { timeout: 15_000 }).toEqual(ids)
+})
+
+it('sends nothing before Retry-After has passed, even when asked to flush', async () => {
+  const inbox = createInbox(inject('collectorUrl'))
+  await inbox.script([{ status: 429, retryAfter: '2' }], { status: 200 })
+  const tracker = start(inbox, { batch: { intervalMs: 100 } })
+  const first = trackMany(tracker, 1)
+  await tracker.flush()
+  const second = trackMany(tracker, 1)
+  await tracker.flush()
+  await expect.poll(() => acceptedIds(inbox), { timeout: 15_000 }).toEqual([...first, ...second])
+  const log = await inbox.log()
+  expect(log[0].status).toBe(429)
+  for (const entry of log.slice(1)) expect(entry.at - log[0].at).toBeGreaterThanOrEqual(1_990)
+})
+
+it('splits a batch the collector finds too large (413) and delivers all of it', async () => {
+  const inbox = createInbox(inject('collectorUrl'))
+  await inbox.script([{ status: 413 }, { status: 413 }], { status: 200 })
+  const tracker = start(inbox)
+  const ids = trackMany(tracker, 8)
+  await tracker.flush()
+  await expect.poll(async () => (await acceptedIds(inbox)).sort(), { timeout: 15_000 })
+    .toEqual([...ids].sort())
+  const log = await inbox.log()
+  expect(log[0]).toMatchObject({ status: 413, ids })
+  expect(log[1].status).toBe(413)
+  expect(log[1].ids.length).toBeLessThanOrEqual(4)
+  expect(Math.max(...log.slice(2).map((entry) => entry.ids.length))).toBeLessThanOrEqual(4)
+  expect(await acceptedIds(inbox)).toHaveLength(8) // and none twice
+})
+
+it.each([400, 404, 422])('drops a batch answered %i and tells onError', async (status) => {
+  const inbox = createInbox(inject('collectorUrl'))
+  await inbox.script([{ status }], { status: 200 })
+  const onError = vi.fn()
+  const tracker = start(inbox, { onError })
+  const rejected = trackMany(tracker, 3)
+  await tracker.flush()
+  expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'batch_rejected' }))
+  const later = trackMany(tracker, 1)
+  await tracker.flush()
+  await expect.poll(() => acceptedIds(inbox)).toEqual(later)
+  const log = await inbox.log()
+  expect(log.map((entry) => [entry.status, entry.ids])).toEqual([[status, rejected], [200, later]])
+})

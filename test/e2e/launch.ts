@@ -1,0 +1,41 @@
+// Real Chromium driven by playwright, for what vitest browser mode cannot do: reloads,
+// navigation, several tabs, response headers such as CSP.
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright'
+import { chromiumArgs, findChromium } from '../../scripts/chromium.mjs'
+
+/** Launches the Chromium `scripts/chromium.mjs` finds, headless. */
+export const launch = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: findChromium() ?? '/usr/bin/chromium',
+    args: chromiumArgs,
+    headless: true,
+  })
+
+/** What a page did that a test may assert on: console errors, uncaught errors. */
+export interface PageRecord {
+  page: Page
+  consoleErrors: string[]
+  pageErrors: Error[]
+}
+
+/** Opens a page in `context` that records its console errors and uncaught errors. */
+export const openPage = async (context: BrowserContext): Promise<PageRecord> => {
+  const page = await context.newPage()
+  const record: PageRecord = { page, consoleErrors: [], pageErrors: [] }
+  page.on('console', (message) => {
+    if (message.type() === 'error') record.consoleErrors.push(message.text())
+  })
+  page.on('pageerror', (error) => record.pageErrors.push(error))
+  return record
+}
+
+/** Waits until the script tag has replaced the stub with the loaded tracker. */
+export const sdkLoaded = (page: Page) =>
+  page.waitForFunction(() => {
+    const tt = (window as unknown as { touchtrail?: { track?: unknown } }).touchtrail
+    return typeof tt?.track === 'function'
+  })
+
+/** URL of a test page served by the collector, with its query (e.g. `collector`). */
+export const pageUrl = (base: string, page: string, query: Record<string, string> = {}) =>
+  `${base}/static/${page}?${new URLSearchParams(query)}`

@@ -1,0 +1,118 @@
+// The script-tag install (SPEC §1) in real Chromium: the pre-load stub, both call styles after
+// load, a missing collector, a strict Content-Security-Policy.
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest'
+import type { Browser, BrowserContext } from 'playwright'
+import { startCollector } from '../collector'
+import { createInbox, type Inbox } from '../inbox'
+import { launch, openPage, pageUrl, sdkLoaded } from './launch'
+
+// What the page sees: the loaded tracker is callable and carries the tracker's methods.
+type PageTracker = ((method: string, ...args: unknown[]) => unknown) & {
+  track(type: string, props?: unknown): string | undefined
+  flush(): Promise<unknown>
+}
+declare const touchtrail: PageTracker
+
+let collector: Awaited<ReturnType<typeof startCollector>>
+let browser: Browser
+let context: BrowserContext
+beforeAll(async () => {
+  ;[collector, browser] = await Promise.all([startCollector(), launch()])
+})
+afterAll(async () => {
+  await browser?.close()
+  await collector?.close()
+})
+beforeEach(async () => {
+  context = await browser.newContext() // its own IndexedDB and storage
+})
+afterEach(() => context.close())
+
+/** Touchpoints the test made: all but the automatic page_view. */
+const tracked = async (inbox: Inbox) =>
+  (await inbox.touchpoints()).filter(({ type }) => type !== 'page_view')
+
+it('replays calls queued by the pre-load stub, in order', async () => {
+  const inbox = createInbox(collector.url)
+  const { page, pageErrors } = await openPage(context)
+  await page.goto(pageUrl(collector.url, 'stub.html', { collector: inbox.url }))
+  await sdkLoaded(page)
+  await page.evaluate(() => touchtrail.flush())
+  await expect.poll(async () => (await tracked(inbox)).length, { timeout: 15_000 }).toBe(4)
+  const delivered = await tracked(inbox)
+  // identify() between the first and second track: only a replay in order gives these userIds.
+  expect(delivered.map(({ type, props, userId }) => [type, (props as { provider?: string })
+    .provider ?? null, userId])).toEqual([
+    ['chat_open', 'first', null],
+    ['identify', null, 'user-1'],
+    ['chat_open', 'second', 'user-1'],
+    ['chat_open', 'third', 'user-1'],
+  ])
+  const times = delivered.map(({ ts }) => Date.parse(ts))
+  expect(times).toEqual([...times].sort((a, b) => a - b))
+  expect(pageErrors).toEqual([])
+})
+
+it('takes touchtrail(method, …) and touchtrail.method(…) after load', async () => {
+  const inbox = createInbox(collector.url)
+  const { page, pageErrors, consoleErrors } = await openPage(context)
+  await page.goto(pageUrl(collector.url, 'basic.html', { collector: inbox.url }))
+  await sdkLoaded(page)
+  const ids = await page.evaluate(() => {
+    touchtrail('track', 'chat_open', { provider: 'as-function', trigger: 'api' })
+    const id = touchtrail.track('chat_open', { provider: 'as-method', trigger: 'api' })
+    return touchtrail.flush().then(() => id)
+  })
+  expect(ids).toEqual(expect.any(String))
+  await expect.poll(async () => (await tracked(inbox)).map(({ props }) => props), {
+    timeout: 15_000,
+  }).toEqual([
+    { provider: 'as-function', trigger: 'api' },
+    { provider: 'as-method', trigger: 'api' },
+  ])
+  expect((await tracked(inbox))[1].id).toBe(ids)
+  expect([...pageErrors, ...consoleErrors]).toEqual([])
+})
+
+it('logs one console error and throws nothing without data-collector', async () => {
+  const { page, pageErrors, consoleErrors } = await openPage(context)
+  await page.goto(pageUrl(collector.url, 'nocollector.html'))
+  await page.waitForLoadState('load')
+  const calls = await page.evaluate(async () => {
+    const tt = (window as unknown as { touchtrail: PageTracker }).touchtrail
+    tt('track', 'chat_open', { provider: 'late', trigger: 'api' })
+    tt('consent', 'granted')
+    tt.track?.('chat_open', { provider: 'late', trigger: 'api' })
+    await tt.flush?.()
+    return typeof tt
+  })
+  expect(calls).toBe('function')
+  expect(pageErrors).toEqual([])
+  expect(consoleErrors).toHaveLength(1)
+  expect(consoleErrors[0]).toMatch(/collector/i)
+})
+
+it('runs under a strict CSP: no inline script, no eval, connect-src self', async () => {
+  const inbox = createInbox(collector.url)
+  const { page, pageErrors, consoleErrors } = await openPage(context)
+  await page.addInitScript(() => {
+    const seen: string[] = []
+    ;(window as unknown as { violations: string[] }).violations = seen
+    document.addEventListener('securitypolicyviolation', (event) => {
+      seen.push(`${event.violatedDirective} ${event.blockedURI}`)
+    })
+  })
+  const response = await page.goto(
+    pageUrl(collector.url, 'csp.html', { collector: inbox.url, csp: 'strict' }))
+  expect(response?.headers()['content-security-policy']).toContain("script-src 'self'")
+  await sdkLoaded(page)
+  const id = await page.evaluate(async () => {
+    const trackedId = touchtrail.track('chat_open', { provider: 'csp', trigger: 'api' })
+    await touchtrail.flush()
+    return trackedId
+  })
+  await expect.poll(async () => (await tracked(inbox)).map((t) => t.id)).toEqual([id])
+  expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations))
+    .toEqual([])
+  expect([...pageErrors, ...consoleErrors]).toEqual([])
+})

@@ -1,0 +1,69 @@
+import { afterEach, expect, it } from 'vitest'
+import { MAX_STRING, rawJson, toJson } from '../../../src/core/serialize'
+
+it.each([
+  [{ a: 1, b: 'x', c: true, d: null, e: [1, 'two'] }],
+  ['quote " backslash \\ newline \n tab \t control \u0001 and 😀'],
+  [{ nested: { deeper: { list: [{ x: 1.5 }, -0.25, 1e21] } } }],
+  [[]],
+  [{}],
+])('writes what JSON.stringify writes for plain data: %j', (value) => {
+  expect(JSON.parse(toJson(value))).toEqual(JSON.parse(JSON.stringify(value)))
+})
+
+it('turns what JSON cannot hold into safe values instead of throwing', () => {
+  const circular: Record<string, unknown> = { name: 'loop' }
+  circular.self = circular
+  const value = {
+    circular,
+    big: 10n ** 30n,
+    fn: () => 1,
+    sym: Symbol('s'),
+    undef: undefined,
+    nan: Number.NaN,
+    inf: Number.POSITIVE_INFINITY,
+    date: new Date('2026-01-02T03:04:05.000Z'),
+    list: [undefined, () => 1],
+  }
+  expect(JSON.parse(toJson(value))).toEqual({
+    circular: { name: 'loop', self: '[Circular]' },
+    big: '1000000000000000000000000000000',
+    nan: null,
+    inf: null,
+    date: '2026-01-02T03:04:05.000Z',
+    list: [null, null],
+  })
+})
+
+it('cuts long strings and deep nesting', () => {
+  const parsed = JSON.parse(toJson({ s: 'x'.repeat(1_000_000) })) as { s: string }
+  expect(parsed.s).toHaveLength(MAX_STRING)
+  expect(parsed.s.endsWith('…')).toBe(true)
+  let deep: unknown = 'bottom'
+  for (let i = 0; i < 50; i++) deep = { deep }
+  expect(toJson(deep)).toContain('"[Too deep]"')
+})
+
+it('escapes lone surrogates so the body stays valid UTF-8', () => {
+  const json = toJson({ s: 'a\ud800b' })
+  expect(json).toBe('{"s":"a\\ud800b"}')
+  expect(JSON.parse(json)).toEqual({ s: 'a\ud800b' })
+})
+
+it('places raw JSON as it is', () => {
+  expect(toJson({ props: rawJson('{"a":1}') })).toBe('{"props":{"a":1}}')
+})
+
+const realStringify = JSON.stringify
+afterEach(() => {
+  JSON.stringify = realStringify
+  delete (Array.prototype as { toJSON?: unknown }).toJSON
+})
+
+it('does not depend on JSON.stringify or Array.prototype.toJSON, which old pages replace', () => {
+  JSON.stringify = () => 'broken'
+  ;(Array.prototype as { toJSON?: () => string }).toJSON = function () {
+    return 'prototype.js was here'
+  }
+  expect(toJson({ fields: ['email', 'name'] })).toBe('{"fields":["email","name"]}')
+})

@@ -1,0 +1,82 @@
+import 'fake-indexeddb/auto'
+import { IDBFactory } from 'fake-indexeddb'
+import { beforeEach, expect, it, vi } from 'vitest'
+import { createQueue, WRITE_DELAY_MS } from '../../../src/storage/queue'
+import type { TouchtrailError } from '../../../src/types'
+
+const record = (i: number) => ({ id: `0000-${String(i).padStart(6, '0')}`, json: `{"n":${i}}` })
+let errors: TouchtrailError[] = []
+const report = (code: TouchtrailError['code'], message: string, cause?: unknown) =>
+  void errors.push({ code, message, cause })
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory()
+  errors = []
+})
+
+const databases = () => indexedDB.databases().then((list) => list.map((db) => db.name))
+
+it('keeps records in IndexedDB in id order, across queue instances (page loads)', async () => {
+  const queue = createQueue('q1', 100, report)
+  for (const i of [3, 1, 2]) queue.add(record(i))
+  expect((await queue.read(10)).map((r) => r.json)).toEqual(['{"n":1}', '{"n":2}', '{"n":3}'])
+  const nextLoad = createQueue('q1', 100, report)
+  expect(await nextLoad.size()).toBe(3)
+  await nextLoad.remove([record(1).id])
+  expect((await nextLoad.read(10)).map((r) => r.id)).toEqual([record(2).id, record(3).id])
+})
+
+it('coalesces a burst into one write transaction', async () => {
+  const spy = vi.spyOn(IDBDatabase.prototype, 'transaction')
+  const queue = createQueue('q2', 10_000, report)
+  for (let i = 0; i < 1_000; i++) queue.add(record(i))
+  await new Promise((resolve) => setTimeout(resolve, WRITE_DELAY_MS * 3))
+  const writes = spy.mock.calls.filter(([, mode]) => mode === 'readwrite')
+  expect(writes).toHaveLength(1)
+  expect(await queue.size()).toBe(1_000)
+  spy.mockRestore()
+})
+
+it('drops the oldest past the bound, counts them and reports once', async () => {
+  const queue = createQueue('q3', 5, report)
+  for (let i = 0; i < 8; i++) queue.add(record(i))
+  expect((await queue.read(10)).map((r) => r.json)).toEqual([3, 4, 5, 6, 7].map((n) => `{"n":${n}}`))
+  expect(errors).toEqual([expect.objectContaining({ code: 'queue_overflow', cause: { dropped: 3 } })])
+})
+
+it('keeps this page’s records for the page-hide send until they are removed', async () => {
+  const queue = createQueue('q4', 100, report)
+  queue.add(record(1))
+  queue.add(record(2))
+  queue.persistNow()
+  await queue.remove([record(1).id])
+  expect(queue.recent().map((r) => r.id)).toEqual([record(2).id])
+  expect(await queue.size()).toBe(1)
+})
+
+it('purges stored records; a queue never used creates no database when purged', async () => {
+  const used = createQueue('q5', 100, report)
+  used.add(record(1))
+  expect(await used.size()).toBe(1)
+  await used.purge()
+  expect(await used.size()).toBe(0)
+  expect(used.recent()).toEqual([])
+
+  const unused = createQueue('never-opened', 100, report)
+  await unused.purge()
+  expect(await databases()).not.toContain('never-opened')
+})
+
+it('falls back to memory when IndexedDB will not open, tells onError once, and keeps working', async () => {
+  const open = vi.spyOn(indexedDB, 'open').mockImplementation(() => {
+    throw new DOMException('blocked', 'SecurityError')
+  })
+  const queue = createQueue('q6', 100, report)
+  queue.add(record(1))
+  queue.add(record(2))
+  expect((await queue.read(10)).map((r) => r.id)).toEqual([record(1).id, record(2).id])
+  await queue.remove([record(1).id])
+  expect(await queue.size()).toBe(1)
+  expect(errors.map((e) => e.code)).toEqual(['storage_unavailable'])
+  open.mockRestore()
+})

@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vitest/config'
+import { playwright } from '@vitest/browser-playwright'
+import { chromiumArgs, findChromium } from './scripts/chromium.mjs'
+
+const { version } = JSON.parse(readFileSync('./package.json', 'utf8')) as { version: string }
+
+/** The Chromium every browser test launches; `node scripts/chromium.mjs` installs one if needed. */
+const chromium = findChromium() ?? '/usr/bin/chromium'
+
+export default defineConfig({
+  // Tests import 'touchtrail' as an app would; it resolves to the source, like tsconfig paths.
+  resolve: { alias: { touchtrail: fileURLToPath(new URL('./src/index.ts', import.meta.url)) } },
+  // tsup defines __VERSION__ at build time; tests of src/ need the same.
+  define: { __VERSION__: JSON.stringify(version) },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['test/unit/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'types',
+          include: [],
+          typecheck: {
+            enabled: true,
+            only: true,
+            include: ['test/types/**/*.test-d.ts'],
+            // Only the type tests and what they import: the rest of the tree is `npm run typecheck`'s.
+            tsconfig: './test/types/tsconfig.json',
+          },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/globalSetup.ts'],
+          // Retries wait real backoff: give a test room, but a hang still fails in a minute.
+          testTimeout: 60_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: { executablePath: chromium, args: chromiumArgs },
+            }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          // Each file launches its own Chromium: one at a time on a 2-core machine.
+          fileParallelism: false,
+          testTimeout: 90_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+})
