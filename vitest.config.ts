@@ -33,7 +33,7 @@ export default defineConfig({
             enabled: true,
             only: true,
             include: ['test/types/**/*.test-d.ts'],
-            // Only the type tests and what they import: the rest of the tree is `npm run typecheck`'s.
+            // Only the type tests and what they import; the whole tree is `npm run typecheck`'s.
             tsconfig: './test/types/tsconfig.json',
           },
         },
@@ -53,6 +53,8 @@ export default defineConfig({
               launchOptions: { executablePath: chromium, args: chromiumArgs },
             }),
             instances: [{ browser: 'chromium' }],
+            // Failures are read from what the collector got; a screenshot of a blank page is noise.
+            screenshotFailures: false,
           },
         },
       },
@@ -65,6 +67,18 @@ export default defineConfig({
           // Each file launches its own Chromium: one at a time on a 2-core machine.
           fileParallelism: false,
           testTimeout: 90_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The runnable examples: DuckDB collector, storefront and blog end to end in Chromium.
+          name: 'examples',
+          environment: 'node',
+          include: ['examples/**/*.test.mjs'],
+          fileParallelism: false,
+          testTimeout: 120_000,
           hookTimeout: 60_000,
         },
       },

@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
-import { cpus } from 'node:os'
+import { cpus, loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
 
 const BENCH = fileURLToPath(new URL('.', import.meta.url))
@@ -49,27 +49,37 @@ const main = async () => {
   const runs = Math.max(1, Number(argument('runs', '3')))
   const only = argument('only', '')
   const contenders = all.filter((c) => !only || c.name === 'touchtrail' || only.split(',').includes(c.name))
+  const loadBefore = loadavg()
   const env = await createEnv(contenders)
   const results = contenders.map((c) => ({ ...c, sizes: env.sizes[c.name], runs: {}, medians: {} }))
   const record = (result, scenario, value) => {
     (result.runs[scenario] ??= []).push(value)
     log(result.name, scenario, JSON.stringify(value))
   }
+  let chromium
   try {
     // Every contender must deliver to the local collector before anything is measured.
-    for (const result of results) record(result, 'smoke', await scenarios.smoke(env, result.name))
-    record(results[0], 'scriptTag', await scenarios.scriptTag(env))
+    await env.inBrowser(async (browserEnv) => {
+      chromium = browserEnv.chromiumVersion
+      for (const result of results) record(result, 'smoke', await scenarios.smoke(browserEnv, result.name))
+      record(results[0], 'scriptTag', await scenarios.scriptTag(browserEnv))
+    })
     for (let run = 0; run < runs; run++) {
-      // Timing runs one page at a time, contenders interleaved, so noise spreads evenly.
+      // Timing: one contender at a time, each in a fresh Chromium (killed after, with whatever
+      // work the contender left behind), contenders interleaved so noise spreads evenly.
       for (const result of results) {
-        record(result, 'trackCost', await scenarios.trackCost(env, result.name))
-        record(result, 'burst', await scenarios.burst(env, result.name))
+        for (const scenario of ['trackCost', 'burst']) {
+          record(result, scenario, await env.inBrowser((browserEnv) =>
+            scenarios[scenario](browserEnv, result.name)))
+        }
       }
-      // Byte counts and durability do not depend on timing: all contenders at once.
-      await Promise.all(results.map(async (result) => {
-        record(result, 'wire', await scenarios.wire(env, result.name))
-        record(result, 'durability', await scenarios.durability(env, result.name))
-      }))
+      // Bytes and durability: one Chromium per contender, as the machine has two cores only.
+      for (const result of results) {
+        await env.inBrowser(async (browserEnv) => {
+          record(result, 'wire', await scenarios.wire(browserEnv, result.name))
+          record(result, 'durability', await scenarios.durability(browserEnv, result.name))
+        })
+      }
     }
   } finally {
     await env.close()
@@ -89,10 +99,12 @@ const main = async () => {
   const environment = {
     date: new Date().toISOString(),
     node: process.version,
-    chromium: env.chromiumVersion,
+    chromium,
     cpus: cpus().length,
     cpu: cpus()[0]?.model,
     runs,
+    // The machine is shared: a high load average makes every timing row slower and noisier.
+    loadAverage: { before: loadBefore, after: loadavg() },
     versions,
   }
   await writeResults({ environment, results, goals: checked }, table(results), checked)
@@ -105,7 +117,9 @@ const writeResults = async (json, markdown, checked) => {
     '# touchtrail bench',
     '',
     `${e.date}, Chromium ${e.chromium}, Node ${e.node}, ${e.cpus} × ${e.cpu}; median of ${e.runs} ` +
-      'runs. Produced by `npm run bench` (bench/run.mjs); see bench/README.md for what each row means.',
+      `runs; load average ${e.loadAverage.before[0].toFixed(1)} before, ` +
+      `${e.loadAverage.after[0].toFixed(1)} after. Produced by \`npm run bench\` (bench/run.mjs); ` +
+      'bench/README.md says what each row means.',
     '',
     markdown,
     '',

@@ -17,6 +17,7 @@ const HELP = `npm run demo [-- options]
   --blog-port N       blog                          (env TOUCHTRAIL_BLOG_PORT, default 8789)
   --db PATH           DuckDB file                   (env TOUCHTRAIL_DB, default ${relative(repo, DEFAULT_DB_PATH)})
   --simulate N        drive N visitors through the sites in headless Chromium
+  --screenshot FILE   then save a 1440×900 picture of the journey map (with --simulate)
   --exit              stop once the simulation is done (with --simulate)
   --quiet             do not log each batch the collector receives
   --help`
@@ -28,6 +29,7 @@ const { values: flags } = parseArgs({
     'blog-port': { type: 'string' },
     db: { type: 'string' },
     simulate: { type: 'string' },
+    screenshot: { type: 'string' },
     exit: { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
@@ -58,12 +60,30 @@ if (!Number.isInteger(simulate) || simulate < 0) {
 }
 for (const file of ['index.js', 'touchtrail.global.js']) {
   if (!existsSync(join(repo, 'dist', file))) {
-    console.error(`dist/${file} is missing: build the SDK first (npm run build; npm run demo does it).`)
+    console.error(
+      `dist/${file} is missing: build the SDK first (npm run build; npm run demo does it).`,
+    )
     process.exit(1)
   }
 }
 
+// The storefront imports these from the npm entry; say so now rather than show a blank shop.
+const sdk = await import('../dist/index.js')
+const missing = [
+  'createTracker',
+  'capturePageViews',
+  'captureFormSubmits',
+  'captureChatOpens',
+  'captureReviewReads',
+].filter((name) => typeof sdk[name] !== 'function')
+if (missing.length > 0) {
+  console.error(`dist/index.js does not export ${missing.join(', ')}: the storefront needs them.`)
+  process.exit(1)
+}
+
 const dbPath = flags.db ?? process.env.TOUCHTRAIL_DB ?? DEFAULT_DB_PATH
+const shown = (path) =>
+  relative(process.cwd(), path).startsWith('..') ? path : relative(process.cwd(), path)
 const running = []
 const stopAll = async () => {
   // Sites first, the collector last: its close() waits for pending inserts and closes DuckDB.
@@ -78,12 +98,18 @@ try {
   })
   running.push(collector)
   const shop = await startSite({
-    name: 'storefront', root: join(here, 'storefront'), port: ports.shop, spa: true,
+    name: 'storefront',
+    root: join(here, 'storefront'),
+    port: ports.shop,
+    spa: true,
     collectorUrl: collector.url,
   })
   running.push(shop)
   const blog = await startSite({
-    name: 'blog', root: join(here, 'blog'), port: ports.blog, collectorUrl: collector.url,
+    name: 'blog',
+    root: join(here, 'blog'),
+    port: ports.blog,
+    collectorUrl: collector.url,
     replacements: { SHOP_URL: shop.url },
   })
   running.push(blog)
@@ -93,7 +119,7 @@ touchtrail demo
   storefront      ${shop.url}/            npm entry, consent granted
   blog            ${blog.url}/            script tag, consent banner
   journey map     ${collector.url}/journey/
-  collector       ${collector.url}/t      → ${relative(process.cwd(), dbPath) || dbPath}
+  collector       ${collector.url}/t      → ${shown(dbPath)}
 `)
 
   let stopping = false
@@ -111,7 +137,9 @@ touchtrail demo
     const { simulateVisitors } = await import('./simulate/simulate.mjs')
     console.log(`simulating ${simulate} visitors in headless Chromium…`)
     const result = await simulateVisitors({
-      count: simulate, shopUrl: shop.url, blogUrl: blog.url,
+      count: simulate,
+      shopUrl: shop.url,
+      blogUrl: blog.url,
       log: (line) => console.log(`  ${line}`),
     })
     const [funnel, channels] = await Promise.all([
@@ -119,15 +147,24 @@ touchtrail demo
       fetch(`${collector.url}/api/channels`).then((r) => r.json()),
     ])
     const touchpoints = channels.rows.reduce((sum, row) => sum + row.touchpoints, 0)
-    console.log(`\nsimulated ${result.visitors} visitors (${result.failed} failed); the collector holds ` +
-      `${touchpoints} touchpoints from ${funnel.visitors} visitors.`)
+    console.log(
+      `\nsimulated ${result.visitors} visitors (${result.failed} failed); the collector holds ` +
+        `${touchpoints} touchpoints from ${funnel.visitors} visitors.`,
+    )
     console.log('funnel: ' + funnel.stages.map((s) => `${s.stage} ${s.visitors}`).join(' → '))
+    if (flags.screenshot) {
+      const { screenshotJourneyMap } = await import('./simulate/screenshot.mjs')
+      await screenshotJourneyMap({ collectorUrl: collector.url, path: flags.screenshot })
+      console.log(`journey map saved to ${flags.screenshot}`)
+    }
     if (flags.exit) await stop(result.failed > 0 ? 1 : 0)
     console.log(`\nopen ${collector.url}/journey/ to see their journeys.`)
   }
   if (!stopping) console.log('Ctrl-C to stop.')
 } catch (error) {
-  console.error(`\n${error.message}${/port/.test(error.message) ? ' (npm run demo -- --help)' : ''}`)
+  console.error(
+    `\n${error.message}${/port/.test(error.message) ? ' (npm run demo -- --help)' : ''}`,
+  )
   await stopAll()
   process.exit(1)
 }

@@ -43,7 +43,8 @@ const find = () => CANDIDATES.find((path) => isExecutable(path) && works(path))
 /** CHROME_PATH, or the first Chromium found; undefined when there is none. No install. */
 export const findChromium = () => process.env.CHROME_PATH || find()
 
-const hasAptGet = () => spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0
+const hasAptGet = () =>
+  spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0
 
 const install = () => {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
@@ -58,8 +59,8 @@ const install = () => {
 const fail = (message) => {
   console.error(`chromium.mjs: ${message}`)
   console.error(
-    'Install Chromium (Debian/Ubuntu: `sudo apt-get install chromium`) or point CHROME_PATH at a\n' +
-      'Chrome or Chromium binary, e.g. `CHROME_PATH=/opt/google/chrome/chrome npm test`.',
+    'Install Chromium (Debian/Ubuntu: `sudo apt-get install chromium`) or point CHROME_PATH\n' +
+      'at a Chrome or Chromium binary, e.g. `CHROME_PATH=/opt/google/chrome/chrome npm test`.',
   )
   process.exit(1)
 }

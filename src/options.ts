@@ -1,5 +1,6 @@
 import type { Report } from './lib/report'
 import { createHttpPost, type Post } from './transport/http'
+import { toSegmentBody } from './transport/segmentFormat'
 import type {
   Batch,
   CaptureSetup,
@@ -57,7 +58,8 @@ const toPost = (collector: TrackerOptions['collector'] | undefined): Post | unde
   if (typeof collector === 'string' && collector) return createHttpPost(collector)
   if (typeof collector === 'function') return customPost(collector)
   if (collector && typeof collector === 'object' && typeof collector.url === 'string') {
-    return createHttpPost(collector.url, collector.headers)
+    const post = createHttpPost(collector.url, collector.headers)
+    return collector.format === 'segment' ? (body, keepalive) => post(toSegmentBody(body), keepalive) : post
   }
 }
 

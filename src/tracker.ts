@@ -70,6 +70,9 @@ export const startTracker = (options: TrackerOptions): Started => {
   let arrival = classifyArrival(location.href, document.referrer)
   let pageViewId: string | undefined
   let stopped = false
+  let hiding = false
+  // Global Privacy Control: only the site's own consent('granted') lifts it, not a CMP's default.
+  let gpc = (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true
   const stops: (() => void)[] = []
 
   const sender = createSender({
@@ -98,9 +101,13 @@ export const startTracker = (options: TrackerOptions): Started => {
   // Granted: the draft meets the visitor's ids and enters the durable queue.
   const store = (draft: Draft) => {
     const built = buildTouchpoint(draft, identity, context, o.stages, uuidv7)
+    const started = built.identity.session?.id !== identity.session?.id
     identity = built.identity
+    if (started) saveIdentity() // other tabs join this session rather than start their own
     queue.add({ id: draft.id, json: toJson(built.touchpoint) })
     sender.schedule()
+    // Tracked while the page hides (page_vitals is): it goes out with the rest, not next visit.
+    if (hiding) queueMicrotask(sender.sendOnHide)
   }
 
   const apply = (next: ConsentState) => {
@@ -198,6 +205,7 @@ export const startTracker = (options: TrackerOptions): Started => {
         report('invalid_input', `consent() takes 'granted' or 'denied', got ${String(decision).slice(0, 40)}`)
         return
       }
+      if (decision === 'granted') gpc = false
       apply(decision)
     }),
     flush: () => flush().catch(() => NOTHING),
@@ -218,7 +226,6 @@ export const startTracker = (options: TrackerOptions): Started => {
       : o.consent === 'granted'
         ? 'granted'
         : 'pending'
-  const gpc = (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true
   if (gpc && initial !== 'denied') apply('denied')
   else if (initial === 'granted') {
     state = 'granted'
@@ -238,6 +245,9 @@ export const startTracker = (options: TrackerOptions): Started => {
   stops.push(
     onHidden(
       guard(report, 'hidden', () => {
+        // Until the page has had a task more: if it is going away, that task never comes.
+        hiding = true
+        setTimeout(() => (hiding = false))
         saveIdentity()
         sender.sendOnHide()
       }),
@@ -245,7 +255,7 @@ export const startTracker = (options: TrackerOptions): Started => {
   )
   const follow = (source: ConsentSource) => {
     const stop = guard(report, 'consent source', source)(
-      guard(report, 'consent source', (next: ConsentState) => apply(next)),
+      guard(report, 'consent source', (next: ConsentState) => (gpc && next === 'granted') || apply(next)),
     )
     if (stop) stops.push(stop)
   }

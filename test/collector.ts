@@ -2,9 +2,7 @@
 // what a test scripted, and serves dist/ and test/pages/ so e2e pages share its origin.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
-import { readFile } from 'node:fs/promises'
-import { extname, join, normalize, sep } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { serveStatic } from './collectorStatic'
 
 /** One scripted answer to a POST. */
 export interface Reply {
@@ -59,19 +57,6 @@ interface Inbox {
   inFlight: number
 }
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url))
-const STATIC_DIRS = [join(ROOT, 'test', 'pages'), join(ROOT, 'dist')]
-const TYPES: Record<string, string> = {
-  '.html': 'text/html;charset=utf-8',
-  '.js': 'text/javascript;charset=utf-8',
-  '.mjs': 'text/javascript;charset=utf-8',
-  '.map': 'application/json',
-  '.json': 'application/json',
-  '.css': 'text/css',
-}
-// `?csp=strict`: no inline script, no eval, connections to this origin only.
-const STRICT_CSP = "default-src 'none'; script-src 'self'; connect-src 'self'; base-uri 'none'"
-
 const CORS = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET, POST, PUT, OPTIONS',
@@ -101,37 +86,6 @@ const touchpointsOf = (body: string): Array<Record<string, unknown>> => {
 const send = (res: ServerResponse, status: number, body: string, type = 'text/plain') => {
   res.writeHead(status, { ...CORS, 'Content-Type': type, 'Cache-Control': 'no-store' })
   res.end(body)
-}
-
-const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
-
-// Pages may hold `{{name}}`: the query parameter `name`, HTML-escaped (empty when absent), so a
-// test can give a page its collector URL: /static/basic.html?collector=…
-const serveStatic = async (res: ServerResponse, path: string, query: URLSearchParams) => {
-  const relative = normalize(decodeURIComponent(path)).replace(/^([/\\])+/, '')
-  for (const dir of STATIC_DIRS) {
-    const file = join(dir, relative)
-    if (!file.startsWith(dir + sep)) break
-    let content: Buffer
-    try {
-      content = await readFile(file)
-    } catch {
-      continue
-    }
-    const type = TYPES[extname(file)] ?? 'application/octet-stream'
-    const headers: Record<string, string> = { 'Content-Type': type, 'Cache-Control': 'no-store' }
-    const csp = query.get('csp')
-    if (csp) headers['Content-Security-Policy'] = csp === 'strict' ? STRICT_CSP : csp
-    const body = type.startsWith('text/html')
-      ? content.toString('utf8').replace(/\{\{(\w+)\}\}/g, (_, name: string) =>
-        escapeHtml(query.get(name) ?? ''))
-      : content
-    res.writeHead(200, headers)
-    res.end(body)
-    return
-  }
-  send(res, 404, `no such file: ${path}`)
 }
 
 /** Starts the collector on 127.0.0.1 at an ephemeral port. */

@@ -1,6 +1,7 @@
 // Launches the machine's Chromium through Playwright (no browser downloads work here), with every
 // host but 127.0.0.1 unresolvable: a peer that still calls home fails fast and is counted.
 import { chromium } from 'playwright'
+import { within } from './wait.mjs'
 
 const ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -13,18 +14,28 @@ const ARGS = [
   '--disable-blink-features=AutomationControlled',
 ]
 
-/** The bench browser; `open(url)` gives a fresh context and page, and the off-host requests. */
+// A visitor's user agent, not HeadlessChrome: PostHog drops events from headless browsers.
+let userAgent
+const visitorAgent = async (browser) => {
+  const probe = await browser.newContext()
+  const headless = await (await probe.newPage()).evaluate(() => navigator.userAgent)
+  await probe.close()
+  return headless.replace('HeadlessChrome', 'Chrome')
+}
+
+/**
+ * A fresh Chromium. `open(url)` gives a new context (empty storage) and page, with the requests
+ * that went to other hosts. `close()` kills it: a peer still writing a 2 MB localStorage queue
+ * after its scenario must not slow the next one, and a graceful close would wait for it.
+ */
 export const launchBrowser = async () => {
-  const browser = await chromium.launch({
+  const server = await chromium.launchServer({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     args: ARGS,
     timeout: 60_000,
   })
-  // A visitor's user agent, not HeadlessChrome: PostHog drops events from headless browsers.
-  const probe = await browser.newContext()
-  const headless = await (await probe.newPage()).evaluate(() => navigator.userAgent)
-  await probe.close()
-  const userAgent = headless.replace('HeadlessChrome', 'Chrome')
+  const browser = await chromium.connect(server.wsEndpoint(), { timeout: 60_000 })
+  userAgent ??= await visitorAgent(browser)
   const open = async (url) => {
     const context = await browser.newContext({ userAgent })
     const external = []
@@ -38,5 +49,19 @@ export const launchBrowser = async () => {
     await page.goto(url, { waitUntil: 'load' })
     return { context, page, external, errors }
   }
-  return { browser, open, version: browser.version(), close: () => browser.close() }
+  const close = async () => {
+    await within(browser.close(), 2_000, 'browser.close').catch(() => {})
+    await server.kill()
+  }
+  return { open, close, version: browser.version() }
+}
+
+/** Runs `job(browser)` with a fresh Chromium and kills it after, whatever happened. */
+export const withBrowser = async (job) => {
+  const browser = await launchBrowser()
+  try {
+    return await job(browser)
+  } finally {
+    await browser.close()
+  }
 }

@@ -25,9 +25,17 @@ export const sizesOf = (bytes) => ({
   }).length,
 })
 
-/** One IIFE file from a contender's page adapter (ESM → IIFE; dynamic imports are inlined). */
-export const bundlePage = async (entry) => {
-  const result = await build({ ...options, entryPoints: [CONTENDERS_DIR + entry], format: 'iife' })
+/**
+ * One IIFE file from a contender's page adapter (ESM → IIFE; dynamic imports are inlined).
+ * `readable` skips minifying, so a profile names the functions.
+ */
+export const bundlePage = async (entry, { readable = false } = {}) => {
+  const result = await build({
+    ...options,
+    entryPoints: [CONTENDERS_DIR + entry],
+    format: 'iife',
+    ...(readable ? { minify: false } : {}),
+  })
   return Buffer.from(result.outputFiles[0].contents)
 }
 

@@ -7,6 +7,9 @@ import { gunzipSync } from 'node:zlib'
 // Every bench touchpoint carries `tbm<i>x` in one of its props, whatever the SDK's wire format.
 const MARK = /tbm(\d+)x/g
 
+/** Where a bench page beacons its measurements: `<collector url>/__result`. */
+export const RESULT_PATH = '/__result'
+
 const createInbox = () => ({
   status: 200,
   requests: 0,
@@ -83,6 +86,13 @@ export const startCollector = async () => {
     }
     const box = inbox(run)
     const path = '/' + rest.join('/')
+    if (path === RESULT_PATH) {
+      // The page's own measurements, beaconed: not traffic of the contender, so not counted.
+      const body = await readBody(req).catch(() => Buffer.alloc(0))
+      try { box.result = JSON.parse(body.toString('utf8')) } catch { box.result = { invalid: true } }
+      res.writeHead(204, cors(req)).end()
+      return
+    }
     if (req.method === 'OPTIONS') {
       box.preflights += 1
       res.writeHead(204, cors(req)).end()

@@ -1,8 +1,8 @@
-// Sets the bench up: bundles every contender, starts the collector, the page server and Chromium.
+// Sets the bench up: bundles every contender, starts the collector and the page server.
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { bundleMinimal, bundlePage, sizesOf } from './bundle.mjs'
-import { launchBrowser } from './browser.mjs'
+import { withBrowser } from './browser.mjs'
 import { startCollector } from './collector.mjs'
 import { startPages } from './pages.mjs'
 
@@ -13,12 +13,12 @@ const scriptTagPage = (collector) =>
   `<script async src="/b/touchtrail-global.js" data-collector="${collector}/t" ` +
   'data-consent="granted"></script>'
 
-/** Builds the bundles and starts everything; `close()` stops it all. */
-export const createEnv = async (contenders) => {
+/** Builds the bundles and starts the servers; `close()` stops them. */
+export const createEnv = async (contenders, { readable = false } = {}) => {
   const bundles = new Map()
   const sizes = {}
   for (const contender of contenders) {
-    const page = await bundlePage(contender.entry)
+    const page = await bundlePage(contender.entry, { readable })
     bundles.set(contender.name, page)
     sizes[contender.name] = {
       page: sizesOf(page),
@@ -38,15 +38,13 @@ export const createEnv = async (contenders) => {
     collectorUrl: collector.url,
     collectorBase: collector.base,
   })
-  const browser = await launchBrowser()
+  const base = { sizes, collector, pagesBase: pages.base }
   return {
-    sizes,
-    collector,
-    pagesBase: pages.base,
-    open: browser.open,
-    chromiumVersion: browser.version,
+    ...base,
+    /** Runs `job(env)` with a fresh Chromium: `env.open(url)` opens a page in it. */
+    inBrowser: (job) => withBrowser((browser) =>
+      job({ ...base, open: browser.open, chromiumVersion: browser.version })),
     close: async () => {
-      await browser.close()
       await pages.close()
       await collector.close()
     },

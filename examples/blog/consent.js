@@ -4,15 +4,21 @@
 //
 // The blog keeps its own record of the choice (as any consent banner does) so that it does not
 // ask again; that record is written only once the visitor has chosen.
-(() => {
+;(() => {
   const KEY = 'brewlog:consent'
   const collector = document.querySelector('script[data-collector]').dataset.collector
   const recorded = () => {
-    try { return localStorage.getItem(KEY) } catch { return null }
+    try {
+      return localStorage.getItem(KEY)
+    } catch {
+      return null
+    }
   }
 
   const decide = (decision) => {
-    try { localStorage.setItem(KEY, decision) } catch {}
+    try {
+      localStorage.setItem(KEY, decision)
+    } catch {} // storage blocked: the banner asks again next time, which errs on the safe side
     window.touchtrail('consent', decision)
     banner.hidden = true
     update()
@@ -49,9 +55,12 @@
   const update = async () => {
     const choice = recorded()
     const databases = (await indexedDB.databases?.().catch(() => [])) ?? []
-    const state = choice === 'granted' ? 'accepted: touchpoints are queued in IndexedDB and sent'
-      : choice === 'denied' ? 'declined: nothing is recorded, stored or sent'
-      : 'not chosen yet: touchpoints wait in memory, nothing is stored or sent'
+    const state =
+      choice === 'granted'
+        ? 'accepted: touchpoints are queued in IndexedDB and sent'
+        : choice === 'denied'
+          ? 'declined: nothing is recorded, stored or sent'
+          : 'not chosen yet: touchpoints wait in memory, nothing is stored or sent'
     status.innerHTML = `<strong>touchtrail</strong> · consent ${state}<br>
       requests to the collector: <span data-status="requests">${requests}</span> ·
       IndexedDB: <span data-status="databases">${databases.map((db) => db.name).join(', ') || 'none'}</span>`

@@ -14,8 +14,12 @@ import { closeServer, listen } from '../shared/listen.mjs'
 const here = dirname(fileURLToPath(import.meta.url))
 /** Where the DuckDB file goes unless dbPath or TOUCHTRAIL_DB says otherwise. */
 export const DEFAULT_DB_PATH = join(here, 'data', 'touchtrail.duckdb')
-const DEFAULT_STATIC = { '/journey/': join(here, '..', 'journey'), '/sdk/': join(here, '..', '..', 'dist') }
+const DEFAULT_STATIC = {
+  '/journey/': join(here, '..', 'journey'),
+  '/sdk/': join(here, '..', '..', 'dist'),
+}
 const MAX_BODY_BYTES = 1_000_000
+const DEFAULT_VISITORS = 50
 const MAX_VISITORS = 500
 
 /**
@@ -43,13 +47,25 @@ export const startCollector = async ({
       text = await readBody(req, maxBodyBytes)
     } catch (error) {
       if (error !== TOO_LARGE) throw error
-      sendJson(res, 413, { error: `body is larger than ${maxBodyBytes} bytes` }, { Connection: 'close' })
+      sendJson(
+        res,
+        413,
+        { error: `body is larger than ${maxBodyBytes} bytes` },
+        { Connection: 'close' },
+      )
       return
     }
     const parsed = parseBatch(text)
-    if (parsed.error) { sendJson(res, 400, { error: parsed.error }); return }
+    if (parsed.error) {
+      sendJson(res, 400, { error: parsed.error })
+      return
+    }
     const { accepted, duplicates } = await writer.write(parsed.rows)
-    const answer = { accepted, rejected: parsed.rejected, duplicates: duplicates + parsed.duplicates }
+    const answer = {
+      accepted,
+      rejected: parsed.rejected,
+      duplicates: duplicates + parsed.duplicates,
+    }
     if (parsed.reasons.length > 0) answer.errors = parsed.reasons
     log(`POST /t from ${req.headers.origin ?? 'no origin'}: ${JSON.stringify(answer)}`)
     sendJson(res, 200, answer)
@@ -57,13 +73,16 @@ export const startCollector = async ({
 
   const api = async (req, res, path, query) => {
     if (path === '/api/journeys') {
-      const limit = clamp(Number(query.get('limit') ?? 50), 1, MAX_VISITORS)
+      const limit = clamp(Number(query.get('limit') || DEFAULT_VISITORS), 1, MAX_VISITORS)
       sendJson(res, 200, { visitors: await store.visitors(limit) })
     } else if (path.startsWith('/api/journeys/')) {
-      const anonymousId = decodeURIComponent(path.slice('/api/journeys/'.length))
-      const touchpoints = await store.journey(anonymousId)
-      if (touchpoints.length === 0) sendJson(res, 404, { error: `no touchpoints for ${anonymousId}` })
-      else sendJson(res, 200, { anonymousId, touchpoints })
+      const anonymousId = decode(path.slice('/api/journeys/'.length))
+      const touchpoints = anonymousId ? await store.journey(anonymousId) : []
+      if (touchpoints.length === 0) {
+        sendJson(res, 404, { error: `no touchpoints for ${anonymousId ?? 'that id'}` })
+      } else {
+        sendJson(res, 200, { anonymousId, touchpoints })
+      }
     } else if (path === '/api/funnel') {
       sendJson(res, 200, await store.funnel())
     } else if (path === '/api/channels') {
@@ -92,7 +111,8 @@ export const startCollector = async ({
     handle(req, res).catch((error) => {
       log(`${req.method} ${req.url} failed: ${error.stack ?? error}`)
       // 500: the SDK keeps the batch and retries, which is what a failed insert needs.
-      if (!res.headersSent) sendJson(res, 500, { error: 'the collector failed to store this batch' })
+      if (!res.headersSent)
+        sendJson(res, 500, { error: 'the collector failed to store this batch' })
       else res.destroy()
     })
   })
@@ -113,7 +133,16 @@ export const startCollector = async ({
   }
 }
 
-const clamp = (value, low, high) => Number.isFinite(value) ? Math.min(Math.max(Math.trunc(value), low), high) : low
+const clamp = (value, low, high) =>
+  Number.isFinite(value) ? Math.min(Math.max(Math.trunc(value), low), high) : low
+
+const decode = (text) => {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return undefined // a malformed %-escape names no visitor
+  }
+}
 
 const sendJson = (res, status, body, headers = {}) => {
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers })
@@ -125,7 +154,9 @@ if (isMain) {
   const port = Number(process.env.PORT ?? 8787)
   try {
     const collector = await startCollector({ port, log: (line) => console.log(line) })
-    console.log(`touchtrail collector: POST ${collector.url}/t · journey map ${collector.url}/journey/`)
+    console.log(
+      `touchtrail collector: POST ${collector.url}/t · journey map ${collector.url}/journey/`,
+    )
     const stop = async () => {
       await collector.close()
       process.exit(0)

@@ -23,8 +23,22 @@ const SCHEMA = `
     context JSON
   )`
 
-const COLUMNS = ['id', 'type', 'ts', 'anonymousId', 'sessionId', 'userId', 'channel', 'stage',
-  'pageUrl', 'pagePath', 'pageTitle', 'referrer', 'props', 'context']
+const COLUMNS = [
+  'id',
+  'type',
+  'ts',
+  'anonymousId',
+  'sessionId',
+  'userId',
+  'channel',
+  'stage',
+  'pageUrl',
+  'pagePath',
+  'pageTitle',
+  'referrer',
+  'props',
+  'context',
+]
 
 // One list parameter per column, unnested side by side: a single prepared shape for any number of
 // rows, and ON CONFLICT … RETURNING tells us which ids were new.
@@ -57,12 +71,16 @@ export const openStore = async (dbPath) => {
   const writes = await instance.connect()
   const reads = await instance.connect()
   await writes.run(SCHEMA)
-  await writes.run('CREATE INDEX IF NOT EXISTS touchpoints_visitor ON touchpoints (anonymous_id, ts)')
+  await writes.run(
+    'CREATE INDEX IF NOT EXISTS touchpoints_visitor ON touchpoints (anonymous_id, ts)',
+  )
 
   // A DuckDB connection runs one statement at a time: reads take turns on theirs.
   let readTurn = Promise.resolve()
   const read = (sql, values) => {
-    const result = readTurn.then(async () => (await reads.runAndReadAll(sql, values)).getRowObjectsJson())
+    const result = readTurn.then(async () =>
+      (await reads.runAndReadAll(sql, values)).getRowObjectsJson(),
+    )
     readTurn = result.catch(() => {})
     return result
   }
@@ -77,7 +95,11 @@ export const openStore = async (dbPath) => {
       const lists = COLUMNS.map((column) => listValue(rows.map((row) => row[column])))
       await writes.run('BEGIN TRANSACTION')
       try {
-        const result = await writes.runAndReadAll(INSERT, lists, COLUMNS.map(() => LIST(VARCHAR)))
+        const result = await writes.runAndReadAll(
+          INSERT,
+          lists,
+          COLUMNS.map(() => LIST(VARCHAR)),
+        )
         await writes.run('COMMIT')
         return new Set(result.getRows().map(([id]) => id))
       } catch (error) {
@@ -87,12 +109,19 @@ export const openStore = async (dbPath) => {
     },
 
     /** Every touchpoint of one visitor, oldest first. */
-    journey: async (anonymousId) => (await read(
-      `SELECT ${TOUCHPOINT_FIELDS} FROM touchpoints WHERE anonymous_id = $1 ORDER BY ts, id`,
-      [anonymousId])).map(toTouchpoint),
+    journey: async (anonymousId) =>
+      (
+        await read(
+          `SELECT ${TOUCHPOINT_FIELDS} FROM touchpoints WHERE anonymous_id = $1 ORDER BY ts, id`,
+          [anonymousId],
+        )
+      ).map(toTouchpoint),
 
     /** The visitors seen most recently, with their counts, first channel and stages reached. */
-    visitors: async (limit) => (await read(`
+    visitors: async (limit) =>
+      (
+        await read(
+          `
       SELECT anonymous_id, count(*)::INTEGER AS touchpoints,
         count(DISTINCT session_id)::INTEGER AS sessions,
         arg_min(channel, ts) AS first_channel,
@@ -101,18 +130,21 @@ export const openStore = async (dbPath) => {
         max(user_id) AS user_id, arg_min(page_url, ts) AS first_url,
         epoch_ms(min(ts))::DOUBLE AS first_seen, epoch_ms(max(ts))::DOUBLE AS last_seen
       FROM touchpoints GROUP BY anonymous_id
-      ORDER BY last_seen DESC, anonymous_id LIMIT $1`, [limit])).map((row) => ({
-      anonymousId: row.anonymous_id,
-      userId: row.user_id,
-      site: hostOf(row.first_url),
-      touchpoints: row.touchpoints,
-      sessions: row.sessions,
-      firstChannel: row.first_channel,
-      channels: row.channels,
-      stages: STAGES.filter((stage) => (row.stages ?? []).includes(stage)),
-      firstSeen: new Date(row.first_seen).toISOString(),
-      lastSeen: new Date(row.last_seen).toISOString(),
-    })),
+      ORDER BY last_seen DESC, anonymous_id LIMIT $1`,
+          [limit],
+        )
+      ).map((row) => ({
+        anonymousId: row.anonymous_id,
+        userId: row.user_id,
+        site: hostOf(row.first_url),
+        touchpoints: row.touchpoints,
+        sessions: row.sessions,
+        firstChannel: row.first_channel,
+        channels: row.channels,
+        stages: STAGES.filter((stage) => (row.stages ?? []).includes(stage)),
+        firstSeen: new Date(row.first_seen).toISOString(),
+        lastSeen: new Date(row.last_seen).toISOString(),
+      })),
 
     /** Distinct visitors per stage, in stage order, and all visitors. */
     funnel: async () => {
@@ -120,16 +152,21 @@ export const openStore = async (dbPath) => {
         SELECT stage, count(DISTINCT anonymous_id)::INTEGER AS visitors FROM touchpoints
         WHERE stage IS NOT NULL GROUP BY stage`)
       const [{ visitors }] = await read(
-        'SELECT count(DISTINCT anonymous_id)::INTEGER AS visitors FROM touchpoints')
+        'SELECT count(DISTINCT anonymous_id)::INTEGER AS visitors FROM touchpoints',
+      )
       const byStage = new Map(rows.map((row) => [row.stage, row.visitors]))
-      return { visitors, stages: STAGES.map((stage) => ({ stage, visitors: byStage.get(stage) ?? 0 })) }
+      return {
+        visitors,
+        stages: STAGES.map((stage) => ({ stage, visitors: byStage.get(stage) ?? 0 })),
+      }
     },
 
     /** Touchpoints and distinct visitors per channel × touchpoint type. */
-    channels: async () => (await read(`
+    channels: async () =>
+      await read(`
       SELECT channel, type, count(*)::INTEGER AS touchpoints,
         count(DISTINCT anonymous_id)::INTEGER AS visitors
-      FROM touchpoints GROUP BY channel, type ORDER BY channel, type`)),
+      FROM touchpoints GROUP BY channel, type ORDER BY channel, type`),
 
     /** How many touchpoints are stored. */
     count: async () => (await read('SELECT count(*)::INTEGER AS n FROM touchpoints'))[0].n,
@@ -161,10 +198,18 @@ const toTouchpoint = (row) => ({
 })
 
 const hostOf = (url) => {
-  try { return new URL(url).host } catch { return '' }
+  try {
+    return new URL(url).host
+  } catch {
+    return ''
+  }
 }
 
 const parseJson = (value) => {
   if (typeof value !== 'string') return value ?? {}
-  try { return JSON.parse(value) } catch { return {} }
+  try {
+    return JSON.parse(value)
+  } catch {
+    return {}
+  }
 }

@@ -2,8 +2,17 @@
 // The body as a whole is all-or-nothing (400); touchpoints inside it are judged one by one,
 // so one bad touchpoint from a buggy capture does not cost the visitor the rest of the batch.
 
-export const CHANNELS = ['direct', 'organic_search', 'paid_search', 'social', 'paid_social',
-  'email', 'referral', 'display', 'affiliate']
+export const CHANNELS = [
+  'direct',
+  'organic_search',
+  'paid_search',
+  'social',
+  'paid_social',
+  'email',
+  'referral',
+  'display',
+  'affiliate',
+]
 export const STAGES = ['awareness', 'consideration', 'purchase', 'retention', 'advocacy']
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/
@@ -12,8 +21,8 @@ const MAX_REASONS = 20
 
 const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value)
 const isText = (value, max) => typeof value === 'string' && value.length > 0 && value.length <= max
-const optionalText = (value, max) => value === undefined || value === null ||
-  (typeof value === 'string' && value.length <= max)
+const optionalText = (value, max) =>
+  value === undefined || value === null || (typeof value === 'string' && value.length <= max)
 
 /**
  * Parses a request body. Returns `{ error }` when the body is not a batch at all, otherwise
@@ -23,10 +32,17 @@ const optionalText = (value, max) => value === undefined || value === null ||
  */
 export const parseBatch = (text) => {
   let body
-  try { body = JSON.parse(text) } catch { return { error: 'body is not valid JSON' } }
+  try {
+    body = JSON.parse(text)
+  } catch {
+    return { error: 'body is not valid JSON' }
+  }
   if (!isObject(body)) return { error: 'body must be a JSON object' }
   if (!Array.isArray(body.batch)) return { error: 'body.batch must be an array of touchpoints' }
-  if (body.sentAt !== undefined && !(typeof body.sentAt === 'string' && ISO_DATE.test(body.sentAt))) {
+  if (
+    body.sentAt !== undefined &&
+    !(typeof body.sentAt === 'string' && ISO_DATE.test(body.sentAt))
+  ) {
     return { error: 'body.sentAt must be an ISO-8601 date' }
   }
   if (body.sdk !== undefined && !isObject(body.sdk)) return { error: 'body.sdk must be an object' }
@@ -41,11 +57,18 @@ export const parseBatch = (text) => {
     if (problem) {
       rejected += 1
       if (reasons.length < MAX_REASONS) {
-        reasons.push({ index, id: isText(touchpoint?.id, 200) ? touchpoint.id : null, reason: problem })
+        reasons.push({
+          index,
+          id: isText(touchpoint?.id, 200) ? touchpoint.id : null,
+          reason: problem,
+        })
       }
       return
     }
-    if (seen.has(touchpoint.id)) { duplicates += 1; return }
+    if (seen.has(touchpoint.id)) {
+      duplicates += 1
+      return
+    }
     seen.add(touchpoint.id)
     rows.push(toRow(touchpoint))
   })
@@ -56,7 +79,8 @@ export const parseBatch = (text) => {
 const checkTouchpoint = (tp) => {
   if (!isObject(tp)) return 'not an object'
   if (!isText(tp.id, 100)) return 'id must be a non-empty string of at most 100 characters'
-  if (typeof tp.type !== 'string' || !TYPE_NAME.test(tp.type)) return 'type must be a name like page_view'
+  if (typeof tp.type !== 'string' || !TYPE_NAME.test(tp.type))
+    return 'type must be a name like page_view'
   if (typeof tp.ts !== 'string' || !ISO_DATE.test(tp.ts) || Number.isNaN(Date.parse(tp.ts))) {
     return 'ts must be an ISO-8601 date'
   }

@@ -30,7 +30,9 @@ export const createWriter = (store) => {
         }
         const inserted = await store.insert(rows)
         for (const job of jobs) {
-          const accepted = job.rows.filter((row) => inserted.has(row.id) && ownerOf.get(row.id) === job).length
+          const accepted = job.rows.filter(
+            (row) => inserted.has(row.id) && ownerOf.get(row.id) === job,
+          ).length
           job.resolve({ accepted, duplicates: job.rows.length - accepted })
         }
       } catch (error) {
@@ -43,7 +45,10 @@ export const createWriter = (store) => {
   const takeJobs = () => {
     let count = 0
     let taken = 0
-    while (taken < waiting.length && (taken === 0 || count + waiting[taken].rows.length <= MAX_ROWS_PER_TRANSACTION)) {
+    while (
+      taken < waiting.length &&
+      (taken === 0 || count + waiting[taken].rows.length <= MAX_ROWS_PER_TRANSACTION)
+    ) {
       count += waiting[taken].rows.length
       taken += 1
     }
@@ -53,12 +58,18 @@ export const createWriter = (store) => {
   }
 
   return {
-    write: (rows) => new Promise((resolve, reject) => {
-      if (rows.length === 0) { resolve({ accepted: 0, duplicates: 0 }); return }
-      waiting.push({ rows, resolve, reject })
-      // A macrotask later, so requests parsed in the same tick share the first transaction.
-      running ??= new Promise((done) => setImmediate(done)).then(run)
-    }),
-    drain: async () => { while (running) await running },
+    write: (rows) =>
+      new Promise((resolve, reject) => {
+        if (rows.length === 0) {
+          resolve({ accepted: 0, duplicates: 0 })
+          return
+        }
+        waiting.push({ rows, resolve, reject })
+        // A macrotask later, so requests parsed in the same tick share the first transaction.
+        running ??= new Promise((done) => setImmediate(done)).then(run)
+      }),
+    drain: async () => {
+      while (running) await running
+    },
   }
 }

@@ -18,7 +18,13 @@ const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
  * @returns {Promise<{ url: string, close(): Promise<void> }>}
  */
 export const startSite = async ({
-  name, root, collectorUrl, port = 0, host = '127.0.0.1', spa = false, replacements = {},
+  name,
+  root,
+  collectorUrl,
+  port = 0,
+  host = '127.0.0.1',
+  spa = false,
+  replacements = {},
   sdkDir = join(repo, 'dist'),
 }) => {
   const serve = createStaticHandler({
@@ -32,9 +38,12 @@ export const startSite = async ({
     replacements: { ...replacements, COLLECTOR_URL: collectorUrl },
   })
   const server = createServer((req, res) => {
-    serve(req, res).then((served) => {
-      if (!served) res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found')
-    }, () => res.writeHead(500).end())
+    serve(req, res).then(
+      (served) => {
+        if (!served) res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found')
+      },
+      () => res.writeHead(500).end(),
+    )
   })
   const url = await listen(server, { port, host, name })
   return { url, close: () => closeServer(server) }

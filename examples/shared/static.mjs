@@ -32,14 +32,24 @@ export const createStaticHandler = ({ mounts, spaFallback = false, replacements 
     if (req.method !== 'GET' && req.method !== 'HEAD') return false
     const { pathname } = new URL(req.url, 'http://x')
     let path
-    try { path = decodeURIComponent(pathname) } catch { return false }
+    try {
+      path = decodeURIComponent(pathname)
+    } catch {
+      return false
+    }
     for (const [prefix, dir] of ordered) {
-      if (`${path}/` === prefix) { redirect(res, `${prefix}${search(req)}`); return true }
+      if (`${path}/` === prefix) {
+        redirect(res, `${prefix}${search(req)}`)
+        return true
+      }
       if (!path.startsWith(prefix)) continue
       const file = resolve(join(dir, path.slice(prefix.length)))
       if (file !== dir && !file.startsWith(dir + sep)) return false // ../ out of the folder
       const found = await findFile(file)
-      if (found) { await send(req, res, found, replacements); return true }
+      if (found) {
+        await send(req, res, found, replacements)
+        return true
+      }
       // Client-side routes (/product/2) are pages of the app; missing assets stay 404s.
       if (spaFallback && prefix === '/' && !extname(path)) {
         await send(req, res, join(dir, 'index.html'), replacements)
@@ -56,8 +66,9 @@ const findFile = async (file) => {
   try {
     const info = await stat(file)
     if (info.isFile()) return file
-    if (info.isDirectory()) return (await stat(join(file, 'index.html'))).isFile() ? join(file, 'index.html') : undefined
-  } catch {}
+    if (info.isDirectory())
+      return (await stat(join(file, 'index.html'))).isFile() ? join(file, 'index.html') : undefined
+  } catch {} // not there, or not readable: the same 404 either way
   return undefined
 }
 
@@ -65,7 +76,9 @@ const send = async (req, res, file, replacements) => {
   const type = TYPES[extname(file)] ?? 'application/octet-stream'
   let body = await readFile(file)
   if (type.startsWith('text/html')) {
-    body = body.toString('utf8').replace(/%([A-Z_]+)%/g, (match, name) => replacements[name] ?? match)
+    body = body
+      .toString('utf8')
+      .replace(/%([A-Z_]+)%/g, (match, name) => replacements[name] ?? match)
   }
   res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-cache' })
   res.end(req.method === 'HEAD' ? undefined : body)

@@ -9,7 +9,10 @@ export const SHOP_ARRIVALS = [
   { channel: 'social', referer: 'https://l.facebook.com/' },
   { channel: 'social', referer: 'https://www.instagram.com/' },
   { channel: 'paid_search', query: '?gclid=Cj0KCQiA-demo' },
-  { channel: 'paid_social', query: '?utm_source=instagram&utm_medium=paid_social&utm_campaign=cold-brew' },
+  {
+    channel: 'paid_social',
+    query: '?utm_source=instagram&utm_medium=paid_social&utm_campaign=cold-brew',
+  },
   { channel: 'referral', referer: 'https://www.seriouseats.com/best-coffee-subscriptions' },
   { channel: 'display', query: '?utm_source=roastnet&utm_medium=display&utm_campaign=autumn' },
   { channel: 'affiliate', query: '?utm_source=beanreviews&utm_medium=affiliate' },

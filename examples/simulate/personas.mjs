@@ -85,5 +85,17 @@ const blogIgnorer = async (visit, random) => {
 }
 
 /** The cast, in the order visitors take their parts (then round again). */
-export const PERSONAS = [buyer, browser, returningCustomer, blogReader, buyer, blogDecliner, browser,
-  blogReader, returningCustomer, buyer, blogIgnorer, browser]
+export const PERSONAS = [
+  buyer,
+  browser,
+  returningCustomer,
+  blogReader,
+  buyer,
+  blogDecliner,
+  browser,
+  blogReader,
+  returningCustomer,
+  buyer,
+  blogIgnorer,
+  browser,
+]

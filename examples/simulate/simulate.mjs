@@ -12,8 +12,14 @@ const DAY_MS = 86_400_000
  * @param {{ count: number, shopUrl: string, blogUrl: string, concurrency?: number, seed?: number,
  *   log?: (line: string) => void }} options
  */
-export const simulateVisitors = async ({ count, shopUrl, blogUrl, concurrency = 3, seed = 42,
-  log = () => {} }) => {
+export const simulateVisitors = async ({
+  count,
+  shopUrl,
+  blogUrl,
+  concurrency = 3,
+  seed = 42,
+  log = () => {},
+}) => {
   const browser = await launchChromium()
   const random = createRandom(seed)
   // Visitors arrive over the last fortnight, oldest first, so "later" visits stay in the past.
@@ -21,7 +27,8 @@ export const simulateVisitors = async ({ count, shopUrl, blogUrl, concurrency = 
   const plans = Array.from({ length: count }, (_, index) => ({
     index,
     persona: PERSONAS[index % PERSONAS.length],
-    startAt: horizon + Math.round((index / Math.max(count, 1)) * 4 * DAY_MS + random.next() * DAY_MS),
+    startAt:
+      horizon + Math.round((index / Math.max(count, 1)) * 4 * DAY_MS + random.next() * DAY_MS),
     random: createRandom(seed + index + 1),
   }))
   let next = 0
@@ -29,17 +36,24 @@ export const simulateVisitors = async ({ count, shopUrl, blogUrl, concurrency = 
   const worker = async () => {
     while (next < plans.length) {
       const plan = plans[next++]
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' })
+      const context = await browser.newContext({
+        viewport: { width: 1280, height: 800 },
+        locale: 'en-GB',
+      })
       try {
         const visit = await createVisit(context, { shopUrl, blogUrl, startAt: plan.startAt })
         const story = await plan.persona(visit, plan.random)
         const result = await visit.flush()
-        log(`visitor ${plan.index + 1}/${count}: ${story}` +
-          (result?.failed ? ` (${result.failed} touchpoints not delivered yet)` : '') +
-          (visit.errors.length ? ` — page errors: ${visit.errors.join('; ')}` : ''))
+        log(
+          `visitor ${plan.index + 1}/${count}: ${story}` +
+            (result?.failed ? ` (${result.failed} touchpoints not delivered yet)` : '') +
+            (visit.errors.length ? ` — page errors: ${visit.errors.join('; ')}` : ''),
+        )
       } catch (error) {
         failed += 1
-        log(`visitor ${plan.index + 1}/${count} (${plan.persona.name}) failed: ${error.message.split('\n')[0]}`)
+        log(
+          `visitor ${plan.index + 1}/${count} (${plan.persona.name}) failed: ${error.message.split('\n')[0]}`,
+        )
       } finally {
         await context.close()
       }

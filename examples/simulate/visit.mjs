@@ -87,10 +87,12 @@ export const createVisit = async (context, { shopUrl, blogUrl, startAt }) => {
       await context.clock.setSystemTime(now)
     },
     /** Delivers what the page's tracker holds, as a visitor's tab eventually would. */
-    flush: () => page.evaluate(async () => {
-      const tracker = window.tracker ?? window.touchtrail
-      if (typeof tracker?.flush !== 'function') return { sent: 0, failed: 0, pending: 0, missing: true }
-      return tracker.flush()
-    }),
+    flush: () =>
+      page.evaluate(async () => {
+        const tracker = window.tracker ?? window.touchtrail
+        if (typeof tracker?.flush !== 'function')
+          return { sent: 0, failed: 0, pending: 0, missing: true }
+        return tracker.flush()
+      }),
   }
 }

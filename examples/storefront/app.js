@@ -2,7 +2,11 @@
 // (ESM) entry. Everything touchtrail records here comes from the four automatic captures, plus
 // one identify() with the customer id the order API returns.
 import {
-  createTracker, capturePageViews, captureFormSubmits, captureChatOpens, captureReviewReads,
+  createTracker,
+  capturePageViews,
+  captureFormSubmits,
+  captureChatOpens,
+  captureReviewReads,
 } from '/sdk/index.js'
 import { PRODUCTS, productBySlug, reviewsOf } from './catalog.js'
 import { listOrders, placeOrder } from './orders.js'
@@ -32,26 +36,33 @@ const art = (product, size) => `
 
 // ---- views: each returns [title, html, after?] ----------------------------------------------
 
-const home = () => ['Northwind Roasters — small-batch coffee', `
+const home = () => [
+  'Northwind Roasters — small-batch coffee',
+  `
   <section class="hero">
     <h1>Small-batch coffee, roasted on Mondays</h1>
     <p>Shipped the day after roasting. Free delivery over $30.</p>
   </section>
   <ul class="grid">
-    ${PRODUCTS.map((product) => `
+    ${PRODUCTS.map(
+      (product) => `
       <li class="card">
         <a href="/products/${product.slug}">${art(product, 120)}<h2>${escape(product.name)}</h2></a>
         <p>${escape(product.blurb)}</p>
         <p class="price">${price(product.price)}</p>
-      </li>`).join('')}
-  </ul>`]
+      </li>`,
+    ).join('')}
+  </ul>`,
+]
 
 const productPage = (slug) => {
   const product = productBySlug(slug)
   if (!product) return notFound()
   const reviews = reviewsOf(slug)
   const average = reviews.reduce((sum, review) => sum + review.rating, 0) / reviews.length
-  return [`${product.name} — Northwind Roasters`, `
+  return [
+    `${product.name} — Northwind Roasters`,
+    `
     <article class="product">
       ${art(product, 240)}
       <div>
@@ -75,19 +86,26 @@ const productPage = (slug) => {
     </section>
     <section id="reviews" class="reviews">
       <h2>What customers say</h2>
-      ${reviews.map((review) => `
+      ${reviews
+        .map(
+          (review) => `
         <article class="review" data-tt-review="${review.id}" data-tt-product="${product.slug}"
           data-tt-rating="${review.rating}">
           <p class="stars" aria-label="${review.rating} out of 5">${stars(review.rating)}</p>
           <blockquote>${escape(review.text)}</blockquote>
           <p class="author">— ${escape(review.author)}</p>
-        </article>`).join('')}
-    </section>`]
+        </article>`,
+        )
+        .join('')}
+    </section>`,
+  ]
 }
 
 const checkout = (params) => {
   const product = productBySlug(params.get('product')) ?? PRODUCTS[0]
-  return ['Checkout — Northwind Roasters', `
+  return [
+    'Checkout — Northwind Roasters',
+    `
     <h1>Checkout</h1>
     <div class="checkout">
       <form id="checkout" action="/checkout" method="post" class="form">
@@ -104,54 +122,77 @@ const checkout = (params) => {
       </form>
       <aside class="summary">${art(product, 96)}<p>${escape(product.name)}</p>
         <p class="price">${price(product.price)}</p></aside>
-    </div>`, () => {
-    document.querySelector('#checkout').addEventListener('submit', async (event) => {
-      event.preventDefault() // a single-page app: touchtrail's capture phase has already seen it
-      const button = event.target.querySelector('button')
-      button.disabled = true
-      const { orderId, customerId } = await placeOrder({ product: product.slug })
-      tracker.identify(customerId, { orders: (await listOrders()).length })
-      navigate(`/checkout/thank-you?order=${orderId}&product=${product.slug}`)
-    })
-  }]
+    </div>`,
+    () => {
+      document.querySelector('#checkout').addEventListener('submit', async (event) => {
+        event.preventDefault() // a single-page app: touchtrail's capture phase has already seen it
+        const button = event.target.querySelector('button')
+        button.disabled = true
+        const { orderId, customerId } = await placeOrder({ product: product.slug })
+        tracker.identify(customerId, { orders: (await listOrders()).length })
+        navigate(`/checkout/thank-you?order=${orderId}&product=${product.slug}`)
+      })
+    },
+  ]
 }
 
-const thankYou = (params) => ['Thank you — Northwind Roasters', `
+const thankYou = (params) => [
+  'Thank you — Northwind Roasters',
+  `
   <section class="done">
     <h1>Thank you!</h1>
     <p>Order <strong>${escape(params.get('order') ?? '')}</strong> is confirmed. We roast on Monday.</p>
     <p><a class="button" href="/reviews/new?product=${escape(params.get('product') ?? '')}">Review what you bought</a>
       <a href="/account/orders">See your orders</a></p>
-  </section>`]
+  </section>`,
+]
 
-const orders = () => ['Your orders — Northwind Roasters', `
+const orders = () => [
+  'Your orders — Northwind Roasters',
+  `
   <h1>Your orders</h1>
-  <ul id="orders" class="orders"><li>Loading…</li></ul>`, async () => {
-  const list = await listOrders()
-  document.querySelector('#orders').innerHTML = list.length === 0 ? '<li>No orders yet.</li>'
-    : list.map((order) => `<li><strong>${escape(order.orderId)}</strong>
+  <ul id="orders" class="orders"><li>Loading…</li></ul>`,
+  async () => {
+    const list = await listOrders()
+    document.querySelector('#orders').innerHTML =
+      list.length === 0
+        ? '<li>No orders yet.</li>'
+        : list
+            .map(
+              (order) => `<li><strong>${escape(order.orderId)}</strong>
         ${escape(productBySlug(order.product)?.name ?? order.product)}
         · ${new Date(order.at).toLocaleDateString()}
-        · <a href="/reviews/new?product=${escape(order.product)}">review it</a></li>`).join('')
-}]
+        · <a href="/reviews/new?product=${escape(order.product)}">review it</a></li>`,
+            )
+            .join('')
+  },
+]
 
 const reviewForm = (params) => {
   const product = productBySlug(params.get('product')) ?? PRODUCTS[0]
-  return [`Review ${product.name} — Northwind Roasters`, `
+  return [
+    `Review ${product.name} — Northwind Roasters`,
+    `
     <h1>Review ${escape(product.name)}</h1>
     <form id="review" action="/reviews" method="post" class="form">
       <label>Rating <select name="rating">${[5, 4, 3, 2, 1].map((n) => `<option>${n}</option>`).join('')}</select></label>
       <label>Your review <textarea name="text" rows="4" required></textarea></label>
       <button class="button" type="submit">Publish review</button>
-    </form>`, () => {
-    document.querySelector('#review').addEventListener('submit', (event) => {
-      event.preventDefault()
-      app.innerHTML = '<section class="done"><h1>Thanks for your review!</h1><p><a href="/">Back to the shop</a></p></section>'
-    })
-  }]
+    </form>`,
+    () => {
+      document.querySelector('#review').addEventListener('submit', (event) => {
+        event.preventDefault()
+        app.innerHTML =
+          '<section class="done"><h1>Thanks for your review!</h1><p><a href="/">Back to the shop</a></p></section>'
+      })
+    },
+  ]
 }
 
-const notFound = () => ['Not found — Northwind Roasters', '<h1>Not found</h1><p><a href="/">Back to the shop</a></p>']
+const notFound = () => [
+  'Not found — Northwind Roasters',
+  '<h1>Not found</h1><p><a href="/">Back to the shop</a></p>',
+]
 
 // ---- routing ---------------------------------------------------------------------------------
 
@@ -182,7 +223,14 @@ const navigate = (href) => {
 
 document.addEventListener('click', (event) => {
   const link = event.target instanceof Element ? event.target.closest('a[href]') : null
-  if (!link || link.origin !== location.origin || event.metaKey || event.ctrlKey || event.button !== 0) return
+  if (
+    !link ||
+    link.origin !== location.origin ||
+    event.metaKey ||
+    event.ctrlKey ||
+    event.button !== 0
+  )
+    return
   if (link.pathname === location.pathname && link.search === location.search && link.hash) return
   event.preventDefault()
   navigate(link.pathname + link.search + link.hash)
@@ -203,8 +251,13 @@ chat.querySelector('form').addEventListener('submit', (event) => {
   event.preventDefault()
   const input = event.target.elements.message
   if (!input.value.trim()) return
-  chat.querySelector('form').insertAdjacentHTML('beforebegin', `<p class="me">${escape(input.value)}</p>` +
-    '<p class="agent">Thanks! Lan will be right with you.</p>')
+  chat
+    .querySelector('form')
+    .insertAdjacentHTML(
+      'beforebegin',
+      `<p class="me">${escape(input.value)}</p>` +
+        '<p class="agent">Thanks! Lan will be right with you.</p>',
+    )
   input.value = ''
 })
 

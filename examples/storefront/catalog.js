@@ -3,28 +3,56 @@
 /** Products, by slug. */
 export const PRODUCTS = [
   {
-    slug: 'yirgacheffe', name: 'Ethiopia Yirgacheffe', price: 16, color: '#c2410c',
+    slug: 'yirgacheffe',
+    name: 'Ethiopia Yirgacheffe',
+    price: 16,
+    color: '#c2410c',
     blurb: 'Washed heirloom beans; jasmine, bergamot and a clean lemon finish.',
-    facts: [['Roast', 'Light'], ['Origin', 'Konga, Gedeo zone'], ['Brew with', 'V60, Chemex, AeroPress']],
-    detail: 'Grown at 1,900–2,200 m by the Konga cooperative and roasted light, for filter brewing.',
+    facts: [
+      ['Roast', 'Light'],
+      ['Origin', 'Konga, Gedeo zone'],
+      ['Brew with', 'V60, Chemex, AeroPress'],
+    ],
+    detail:
+      'Grown at 1,900–2,200 m by the Konga cooperative and roasted light, for filter brewing.',
   },
   {
-    slug: 'huila', name: 'Colombia Huila', price: 14, color: '#7c2d12',
+    slug: 'huila',
+    name: 'Colombia Huila',
+    price: 14,
+    color: '#7c2d12',
     blurb: 'Red apple, panela and milk chocolate. The one that pleases everyone.',
-    facts: [['Roast', 'Medium'], ['Origin', 'Pitalito, Huila'], ['Brew with', 'Moka pot, V60, French press']],
+    facts: [
+      ['Roast', 'Medium'],
+      ['Origin', 'Pitalito, Huila'],
+      ['Brew with', 'Moka pot, V60, French press'],
+    ],
     detail: 'A medium roast from smallholders around Pitalito; as good in a moka pot as in a V60.',
   },
   {
-    slug: 'house-espresso', name: 'House Espresso', price: 13, color: '#451a03',
+    slug: 'house-espresso',
+    name: 'House Espresso',
+    price: 13,
+    color: '#451a03',
     blurb: 'Brazil and Guatemala for a thick, sweet shot with cocoa and hazelnut.',
-    facts: [['Roast', 'Medium-dark'], ['Origin', 'Cerrado and Huehuetenango'],
-      ['Brew with', 'Espresso, flat white']],
+    facts: [
+      ['Roast', 'Medium-dark'],
+      ['Origin', 'Cerrado and Huehuetenango'],
+      ['Brew with', 'Espresso, flat white'],
+    ],
     detail: 'Roasted a little darker to cut through milk. Rest it a week after the roast date.',
   },
   {
-    slug: 'pour-over-kit', name: 'Pour-over Kit', price: 42, color: '#0f766e',
+    slug: 'pour-over-kit',
+    name: 'Pour-over Kit',
+    price: 42,
+    color: '#0f766e',
     blurb: 'A ceramic dripper, 100 filters and a glass server for two cups.',
-    facts: [['Dripper', 'Porcelain, size 02'], ['Filters', '100 papers'], ['Server', '600 ml glass']],
+    facts: [
+      ['Dripper', 'Porcelain, size 02'],
+      ['Filters', '100 papers'],
+      ['Server', '600 ml glass'],
+    ],
     detail: 'Everything you need for the recipe on our blog, minus the kettle.',
   },
 ]
@@ -36,7 +64,11 @@ const REVIEWS = {
     ['Linh', 5, 'Floral, sweet, and the bag arrived two days after roasting.'],
   ],
   huila: [
-    ['Anna', 5, 'Chocolatey and round. My partner who "does not like light roasts" drinks it black.'],
+    [
+      'Anna',
+      5,
+      'Chocolatey and round. My partner who "does not like light roasts" drinks it black.',
+    ],
     ['Kofi', 4, 'Very balanced. I would happily buy a kilo bag if you sold one.'],
     ['Bao', 4, 'Good in the moka pot, even better as a flat white.'],
   ],
@@ -56,6 +88,10 @@ const REVIEWS = {
 export const productBySlug = (slug) => PRODUCTS.find((product) => product.slug === slug)
 
 /** A product's reviews, each with a stable id the review_read capture reports. */
-export const reviewsOf = (slug) => (REVIEWS[slug] ?? []).map(([author, rating, text], index) => ({
-  id: `rev-${slug}-${index + 1}`, author, rating, text,
-}))
+export const reviewsOf = (slug) =>
+  (REVIEWS[slug] ?? []).map(([author, rating, text], index) => ({
+    id: `rev-${slug}-${index + 1}`,
+    author,
+    rating,
+    text,
+  }))

@@ -5,7 +5,11 @@
 const KEY = 'northwind:orders'
 
 const load = () => {
-  try { return JSON.parse(localStorage.getItem(KEY) ?? '[]') } catch { return [] }
+  try {
+    return JSON.parse(localStorage.getItem(KEY) ?? '[]')
+  } catch {
+    return []
+  }
 }
 
 /**

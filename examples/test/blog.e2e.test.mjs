@@ -23,7 +23,10 @@ beforeAll(async () => {
   db = tempDb()
   collector = await startCollector({ dbPath: db.path })
   blog = await startSite({
-    name: 'blog', root: join(repo, 'examples', 'blog'), collectorUrl: collector.url, sdkDir,
+    name: 'blog',
+    root: join(repo, 'examples', 'blog'),
+    collectorUrl: collector.url,
+    sdkDir,
     replacements: { SHOP_URL: 'http://127.0.0.1:9' },
   })
   browser = await launchChromium()
@@ -42,24 +45,30 @@ beforeEach(async () => {
 afterEach(() => context.close())
 
 const visitors = async () => (await (await fetch(`${collector.url}/api/journeys`)).json()).visitors
-const journeyOf = async (anonymousId) => (await (await fetch(
-  `${collector.url}/api/journeys/${encodeURIComponent(anonymousId)}`)).json()).touchpoints
+const journeyOf = async (anonymousId) =>
+  (await (await fetch(`${collector.url}/api/journeys/${encodeURIComponent(anonymousId)}`)).json())
+    .touchpoints
 // The page's own view of its storage: IndexedDB databases and web-storage keys.
-const storage = () => page.evaluate(async () => ({
-  databases: (await indexedDB.databases()).map((db) => db.name),
-  local: Object.keys(localStorage),
-  session: Object.keys(sessionStorage),
-}))
+const storage = () =>
+  page.evaluate(async () => ({
+    databases: (await indexedDB.databases()).map((db) => db.name),
+    local: Object.keys(localStorage),
+    session: Object.keys(sessionStorage),
+  }))
 const open = async (path) => {
   await page.goto(`${blog.url}${path}`, { referer: 'https://www.reddit.com/r/Coffee/' })
   // The async script has loaded once the stub is replaced by the tracker.
   await page.waitForFunction(() => typeof window.touchtrail?.flush === 'function')
 }
 const flush = () => page.evaluate(() => window.touchtrail.flush())
-const collectorRequests = () => page.evaluate((url) => performance.getEntriesByType('resource')
-  .filter((entry) => entry.name.startsWith(url)).length, collector.url)
+const collectorRequests = () =>
+  page.evaluate(
+    (url) =>
+      performance.getEntriesByType('resource').filter((entry) => entry.name.startsWith(url)).length,
+    collector.url,
+  )
 
-it('stores and sends nothing before a choice, then delivers the held touchpoints on accept', async () => {
+it('stores and sends nothing before a choice, and delivers what it held on accept', async () => {
   await open('/posts/grind-size.html')
   await page.fill('#newsletter input[name=email]', 'reader@example.com')
   await page.click('#newsletter button')
@@ -80,8 +89,11 @@ it('stores and sends nothing before a choice, then delivers the held touchpoints
   expect(journey.map((tp) => tp.type)).toEqual(['page_view', 'form_submit'])
   // Tracked before the grant, delivered with the time it happened.
   expect(journey.every((tp) => Date.parse(tp.ts) < acceptedAt)).toBe(true)
-  expect(journey[0]).toMatchObject({ channel: 'social', stage: 'awareness',
-    page: { path: '/posts/grind-size.html' } })
+  expect(journey[0]).toMatchObject({
+    channel: 'social',
+    stage: 'awareness',
+    page: { path: '/posts/grind-size.html' },
+  })
   expect(journey[1].props).toMatchObject({ formId: 'newsletter', fields: ['email'] })
   expect(JSON.stringify(journey)).not.toContain('reader@example.com')
   expect((await storage()).databases.length).toBeGreaterThan(0)
@@ -90,7 +102,9 @@ it('stores and sends nothing before a choice, then delivers the held touchpoints
   await page.click('.more a >> nth=0')
   await page.waitForFunction(() => typeof window.touchtrail?.flush === 'function')
   expect(await page.locator('.consent').isHidden()).toBe(true)
-  await expect.poll(async () => (await flush(), (await journeyOf(visitor.anonymousId)).length)).toBe(3)
+  await expect
+    .poll(async () => (await flush(), (await journeyOf(visitor.anonymousId)).length))
+    .toBe(3)
 })
 
 it('sends nothing for a visitor who declines, on this page or the next', async () => {

@@ -7,7 +7,10 @@ let db
 let collector
 const post = async (body, init = {}) => {
   const response = await fetch(`${collector.url}/t`, {
-    method: 'POST', body, headers: { 'Content-Type': 'text/plain;charset=UTF-8' }, ...init,
+    method: 'POST',
+    body,
+    headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
+    ...init,
   })
   return { status: response.status, body: await response.json(), headers: response.headers }
 }
@@ -37,12 +40,15 @@ describe('deduplication', () => {
 
   it('stores a touchpoint repeated inside one batch once', async () => {
     const repeated = touchpoint()
-    expect((await post(batchBody([repeated, touchpoint(), repeated]))).body)
-      .toEqual({ accepted: 2, rejected: 0, duplicates: 1 })
+    expect((await post(batchBody([repeated, touchpoint(), repeated]))).body).toEqual({
+      accepted: 2,
+      rejected: 0,
+      duplicates: 1,
+    })
     expect(await journey('visitor-1')).toHaveLength(2)
   })
 
-  it('stores once when the same batch arrives on several connections at the same time', async () => {
+  it('stores once when one batch arrives on several connections at once', async () => {
     const body = batchBody(Array.from({ length: 20 }, () => touchpoint()))
     const answers = await Promise.all(Array.from({ length: 5 }, () => post(body)))
     expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200])
@@ -58,7 +64,11 @@ describe('bad requests', () => {
     ['an array', '[]', 'body must be a JSON object'],
     ['no batch', '{"sentAt": "2026-11-23T03:00:00.000Z"}', 'body.batch must be an array'],
     ['batch not an array', '{"batch": {"id": "x"}}', 'body.batch must be an array'],
-    ['a bad sentAt', '{"sentAt": "yesterday", "batch": []}', 'body.sentAt must be an ISO-8601 date'],
+    [
+      'a bad sentAt',
+      '{"sentAt": "yesterday", "batch": []}',
+      'body.sentAt must be an ISO-8601 date',
+    ],
   ])('answers 400 to %s and stores nothing', async (_, body, reason) => {
     const answer = await post(body)
     expect(answer.status).toBe(400)
@@ -77,11 +87,16 @@ describe('bad requests', () => {
   })
 
   it('answers 413 to a streamed body with no Content-Length once it passes 1 MB', async () => {
-    const chunk = new TextEncoder().encode(batchBody(Array.from({ length: 500 }, () => touchpoint())))
+    const chunk = new TextEncoder().encode(
+      batchBody(Array.from({ length: 500 }, () => touchpoint())),
+    )
     let sent = 0
     const stream = new ReadableStream({
       pull: (controller) => {
-        if (sent > 3_000_000) { controller.close(); return }
+        if (sent > 3_000_000) {
+          controller.close()
+          return
+        }
         sent += chunk.length
         controller.enqueue(chunk)
       },
@@ -94,13 +109,24 @@ describe('bad requests', () => {
   it('rejects a bad touchpoint alone and stores the rest of its batch', async () => {
     const good = [touchpoint(), touchpoint(), touchpoint()]
     const { ts, ...noTs } = touchpoint()
-    const body = batchBody([good[0], noTs, good[1], touchpoint({ channel: 'carrier_pigeon' }), good[2]])
+    const body = batchBody([
+      good[0],
+      noTs,
+      good[1],
+      touchpoint({ channel: 'carrier_pigeon' }),
+      good[2],
+    ])
     const answer = await post(body)
     expect(answer.status).toBe(200)
     expect(answer.body).toMatchObject({ accepted: 3, rejected: 2, duplicates: 0 })
-    expect(answer.body.errors.map((error) => [error.index, error.id])).toEqual([[1, noTs.id], [3, expect.any(String)]])
+    expect(answer.body.errors.map((error) => [error.index, error.id])).toEqual([
+      [1, noTs.id],
+      [3, expect.any(String)],
+    ])
     expect(answer.body.errors[0].reason).toMatch(/ts/)
-    expect((await journey('visitor-1')).map((stored) => stored.id).sort()).toEqual(good.map((tp) => tp.id).sort())
+    expect((await journey('visitor-1')).map((stored) => stored.id).sort()).toEqual(
+      good.map((tp) => tp.id).sort(),
+    )
   })
 
   it.each([
@@ -151,39 +177,68 @@ describe('read API', () => {
     await post(batchBody([middle, early]))
     const stored = await journey('visitor-1')
     expect(stored.map((tp) => tp.id)).toEqual([early.id, middle.id, late.id])
-    expect(stored[0]).toMatchObject({ ts: at(1), page: early.page, props: early.props, context: early.context })
+    expect(stored[0]).toMatchObject({
+      ts: at(1),
+      page: early.page,
+      props: early.props,
+      context: early.context,
+    })
     expect(stored[1]).not.toHaveProperty('stage')
   })
 
   it('lists visitors, counts the funnel by stage and the channel × type matrix', async () => {
-    await post(batchBody([
-      touchpoint({ anonymousId: 'ann', channel: 'email', stage: 'awareness', ts: '2026-11-20T10:00:00.000Z' }),
-      touchpoint({ anonymousId: 'ann', channel: 'social', type: 'chat_open', stage: 'consideration' }),
-      touchpoint({ anonymousId: 'bob', channel: 'social', stage: 'awareness' }),
-      touchpoint({ anonymousId: 'bob', channel: 'social', type: 'form_submit', stage: 'purchase' }),
-      touchpoint({ anonymousId: 'cy', channel: 'direct', stage: null }),
-    ]))
+    await post(
+      batchBody([
+        touchpoint({
+          anonymousId: 'ann',
+          channel: 'email',
+          stage: 'awareness',
+          ts: '2026-11-20T10:00:00.000Z',
+        }),
+        touchpoint({
+          anonymousId: 'ann',
+          channel: 'social',
+          type: 'chat_open',
+          stage: 'consideration',
+        }),
+        touchpoint({ anonymousId: 'bob', channel: 'social', stage: 'awareness' }),
+        touchpoint({
+          anonymousId: 'bob',
+          channel: 'social',
+          type: 'form_submit',
+          stage: 'purchase',
+        }),
+        touchpoint({ anonymousId: 'cy', channel: 'direct', stage: null }),
+      ]),
+    )
     const visitors = await storedVisitors()
     expect(visitors.map((visitor) => visitor.anonymousId).sort()).toEqual(['ann', 'bob', 'cy'])
-    expect(visitors.find((visitor) => visitor.anonymousId === 'ann'))
-      .toMatchObject({ touchpoints: 2, firstChannel: 'email', stages: ['awareness', 'consideration'] })
+    expect(visitors.find((visitor) => visitor.anonymousId === 'ann')).toMatchObject({
+      touchpoints: 2,
+      firstChannel: 'email',
+      stages: ['awareness', 'consideration'],
+    })
     expect((await get('/api/journeys?limit=1')).visitors).toHaveLength(1)
 
     expect(await get('/api/funnel')).toEqual({
       visitors: 3,
       stages: [
-        { stage: 'awareness', visitors: 2 }, { stage: 'consideration', visitors: 1 },
-        { stage: 'purchase', visitors: 1 }, { stage: 'retention', visitors: 0 },
+        { stage: 'awareness', visitors: 2 },
+        { stage: 'consideration', visitors: 1 },
+        { stage: 'purchase', visitors: 1 },
+        { stage: 'retention', visitors: 0 },
         { stage: 'advocacy', visitors: 0 },
       ],
     })
-    expect((await get('/api/channels')).rows).toEqual(expect.arrayContaining([
-      { channel: 'social', type: 'page_view', touchpoints: 1, visitors: 1 },
-      { channel: 'social', type: 'chat_open', touchpoints: 1, visitors: 1 },
-      { channel: 'social', type: 'form_submit', touchpoints: 1, visitors: 1 },
-      { channel: 'email', type: 'page_view', touchpoints: 1, visitors: 1 },
-      { channel: 'direct', type: 'page_view', touchpoints: 1, visitors: 1 },
-    ]))
+    expect((await get('/api/channels')).rows).toEqual(
+      expect.arrayContaining([
+        { channel: 'social', type: 'page_view', touchpoints: 1, visitors: 1 },
+        { channel: 'social', type: 'chat_open', touchpoints: 1, visitors: 1 },
+        { channel: 'social', type: 'form_submit', touchpoints: 1, visitors: 1 },
+        { channel: 'email', type: 'page_view', touchpoints: 1, visitors: 1 },
+        { channel: 'direct', type: 'page_view', touchpoints: 1, visitors: 1 },
+      ]),
+    )
   })
 
   it('keeps what it acknowledged after the collector is closed and reopened', async () => {
@@ -199,19 +254,31 @@ describe('read API', () => {
 describe('throughput', () => {
   it('takes 10,000 touchpoints in 200 batches and can query all of them', async () => {
     const VISITORS = 100
-    const batches = Array.from({ length: 200 }, (_, b) => batchBody(Array.from({ length: 50 }, (_, i) =>
-      touchpoint({ anonymousId: `visitor-${(b * 50 + i) % VISITORS}`, channel: 'organic_search' }))))
+    const batches = Array.from({ length: 200 }, (_, b) =>
+      batchBody(
+        Array.from({ length: 50 }, (_, i) =>
+          touchpoint({
+            anonymousId: `visitor-${(b * 50 + i) % VISITORS}`,
+            channel: 'organic_search',
+          }),
+        ),
+      ),
+    )
     const started = performance.now()
     // Eight requests in flight at once, as many visitors' browsers would be.
     let next = 0
     const answers = []
-    await Promise.all(Array.from({ length: 8 }, async () => {
-      while (next < batches.length) answers.push(await post(batches[next++]))
-    }))
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        while (next < batches.length) answers.push(await post(batches[next++]))
+      }),
+    )
     const seconds = (performance.now() - started) / 1_000
     const rate = Math.round(10_000 / seconds)
-    console.log(`collector ingest: 10,000 touchpoints in 200 batches in ${seconds.toFixed(2)} s ` +
-      `= ${rate} touchpoints/s`)
+    console.log(
+      `collector ingest: 10,000 touchpoints in 200 batches in ${seconds.toFixed(2)} s ` +
+        `= ${rate} touchpoints/s`,
+    )
     expect(answers.every((answer) => answer.status === 200)).toBe(true)
     expect(answers.reduce((sum, answer) => sum + answer.body.accepted, 0)).toBe(10_000)
     const visitors = await storedVisitors()

@@ -20,14 +20,18 @@ export const touchpoint = (overrides = {}) => ({
 })
 
 /** The request body of SPEC §5. */
-export const batchBody = (touchpoints) => JSON.stringify({
-  sentAt: new Date().toISOString(),
-  sdk: { name: 'touchtrail', version: '0.1.0' },
-  batch: touchpoints,
-})
+export const batchBody = (touchpoints) =>
+  JSON.stringify({
+    sentAt: new Date().toISOString(),
+    sdk: { name: 'touchtrail', version: '0.1.0' },
+    batch: touchpoints,
+  })
 
 /** A fresh folder for a DuckDB file; remove() deletes it. */
 export const tempDb = () => {
   const dir = mkdtempSync(join(tmpdir(), 'touchtrail-'))
-  return { path: join(dir, 'test.duckdb'), remove: () => rmSync(dir, { recursive: true, force: true }) }
+  return {
+    path: join(dir, 'test.duckdb'),
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  }
 }

@@ -25,7 +25,10 @@ beforeAll(async () => {
   db = tempDb()
   collector = await startCollector({ dbPath: db.path })
   shop = await startSite({
-    name: 'storefront', root: join(repo, 'examples', 'storefront'), spa: true, collectorUrl: collector.url,
+    name: 'storefront',
+    root: join(repo, 'examples', 'storefront'),
+    spa: true,
+    collectorUrl: collector.url,
     sdkDir,
   })
   browser = await launchChromium()
@@ -53,7 +56,7 @@ const stored = async () => {
 }
 const typesOf = (touchpoints) => touchpoints.map((tp) => tp.type)
 
-it('records a visit from an email campaign through to checkout, and the viewer maps it', async () => {
+it('records an email visit through to checkout, and the viewer maps it', async () => {
   await page.goto(`${shop.url}/${CAMPAIGN}`)
   await expect.poll(async () => typesOf(await stored())).toEqual(['page_view'])
 
@@ -63,8 +66,13 @@ it('records a visit from an email campaign through to checkout, and the viewer m
   await expect.poll(async () => typesOf(await stored())).toEqual(['page_view', 'page_view'])
   const review = page.locator('[data-tt-review="rev-huila-1"]')
   await review.scrollIntoViewIfNeeded()
-  await expect.poll(async () => (await stored()).filter((tp) => tp.type === 'review_read')
-    .map((tp) => tp.props.reviewId), { timeout: 10_000 }).toContain('rev-huila-1')
+  await expect
+    .poll(
+      async () =>
+        (await stored()).filter((tp) => tp.type === 'review_read').map((tp) => tp.props.reviewId),
+      { timeout: 10_000 },
+    )
+    .toContain('rev-huila-1')
 
   await page.getByRole('button', { name: 'Chat with us' }).click()
   await page.getByRole('link', { name: 'Buy now' }).click()
@@ -77,11 +85,21 @@ it('records a visit from an email campaign through to checkout, and the viewer m
   await page.getByRole('button', { name: /^Pay/ }).click()
   await page.waitForURL('**/checkout/thank-you**')
 
-  const expected = ['page_view', 'page_view', 'review_read', 'chat_open', 'page_view', 'form_submit',
-    'identify', 'page_view']
+  const expected = [
+    'page_view',
+    'page_view',
+    'review_read',
+    'chat_open',
+    'page_view',
+    'form_submit',
+    'identify',
+    'page_view',
+  ]
   // Reviews that shared the screen with the first one are read too: count the reads as one step.
-  const steps = (touchpoints) => typesOf(touchpoints).filter((type, i, all) =>
-    type !== 'review_read' || all[i - 1] !== 'review_read')
+  const steps = (touchpoints) =>
+    typesOf(touchpoints).filter(
+      (type, i, all) => type !== 'review_read' || all[i - 1] !== 'review_read',
+    )
   await expect.poll(async () => steps(await stored()), { timeout: 10_000 }).toEqual(expected)
 
   const journey = await stored()
@@ -89,47 +107,93 @@ it('records a visit from an email campaign through to checkout, and the viewer m
   const at = (type, n = 0) => journey.filter((tp) => tp.type === type)[n]
   expect(journey.every((tp) => tp.channel === 'email')).toBe(true)
   expect(new Set(journey.map((tp) => tp.sessionId)).size).toBe(1)
-  expect(journey.map((tp) => Date.parse(tp.ts))).toEqual(journey.map((tp) => Date.parse(tp.ts)).sort((a, b) => a - b))
+  expect(journey.map((tp) => Date.parse(tp.ts))).toEqual(
+    journey.map((tp) => Date.parse(tp.ts)).sort((a, b) => a - b),
+  )
   expect(at('page_view', 0)).toMatchObject({ stage: 'awareness', page: { path: '/' } })
-  expect(at('page_view', 0).context.campaign).toMatchObject({ source: 'newsletter', medium: 'email', name: 'nov' })
-  expect(at('page_view', 1)).toMatchObject({ stage: 'consideration', page: { path: '/products/huila' },
-    props: { path: '/products/huila', title: 'Colombia Huila — Northwind Roasters' } })
-  expect(at('review_read')).toMatchObject({ stage: 'consideration',
-    props: { reviewId: 'rev-huila-1', productId: 'huila', rating: 5 } })
+  expect(at('page_view', 0).context.campaign).toMatchObject({
+    source: 'newsletter',
+    medium: 'email',
+    name: 'nov',
+  })
+  expect(at('page_view', 1)).toMatchObject({
+    stage: 'consideration',
+    page: { path: '/products/huila' },
+    props: { path: '/products/huila', title: 'Colombia Huila — Northwind Roasters' },
+  })
+  expect(at('review_read')).toMatchObject({
+    stage: 'consideration',
+    props: { reviewId: 'rev-huila-1', productId: 'huila', rating: 5 },
+  })
   expect(at('review_read').props.dwellMs).toBeGreaterThanOrEqual(2_500)
-  expect(at('chat_open')).toMatchObject({ stage: 'consideration',
-    props: { provider: 'northwind-chat', trigger: 'click' } })
+  expect(at('chat_open')).toMatchObject({
+    stage: 'consideration',
+    props: { provider: 'northwind-chat', trigger: 'click' },
+  })
   expect(at('page_view', 2)).toMatchObject({ stage: 'purchase', page: { path: '/checkout' } })
-  expect(at('form_submit')).toMatchObject({ stage: 'purchase',
-    props: { formId: 'checkout', fields: ['name', 'email', 'card', 'expiry', 'cvc', 'product'] } })
-  expect(at('identify')).toMatchObject({ stage: 'purchase', userId: expect.stringMatching(/^cus_/) })
-  expect(at('page_view', 3)).toMatchObject({ stage: 'purchase', page: { path: '/checkout/thank-you' },
-    userId: at('identify').userId })
+  expect(at('form_submit')).toMatchObject({
+    stage: 'purchase',
+    props: { formId: 'checkout', fields: ['name', 'email', 'card', 'expiry', 'cvc', 'product'] },
+  })
+  expect(at('identify')).toMatchObject({
+    stage: 'purchase',
+    userId: expect.stringMatching(/^cus_/),
+  })
+  expect(at('page_view', 3)).toMatchObject({
+    stage: 'purchase',
+    page: { path: '/checkout/thank-you' },
+    userId: at('identify').userId,
+  })
   expect(at('page_view', 0).userId).toBeNull()
   // The form's values went to the shop's own order API, never to touchtrail.
   const raw = JSON.stringify(journey)
   expect(raw).not.toContain('ann@example.com')
   expect(raw).not.toContain('4242')
-  expect(visitor).toMatchObject({ firstChannel: 'email', touchpoints: journey.length, sessions: 1,
-    stages: ['awareness', 'consideration', 'purchase'] })
+  expect(visitor).toMatchObject({
+    firstChannel: 'email',
+    touchpoints: journey.length,
+    sessions: 1,
+    stages: ['awareness', 'consideration', 'purchase'],
+  })
 
   // The viewer draws the same journey.
   await page.goto(`${collector.url}/journey/#${encodeURIComponent(visitor.anonymousId)}`)
   await page.waitForSelector('body[data-loaded] #timeline .tp')
-  const markers = await page.locator('#timeline .tp').evaluateAll((nodes) => nodes.map((node) => ({
-    id: node.dataset.id, type: node.dataset.type, stage: node.dataset.stage, channel: node.dataset.channel,
-  })))
-  expect(markers).toEqual(journey.map((tp) => ({
-    id: tp.id, type: tp.type, stage: tp.stage ?? 'unstaged', channel: 'email',
-  })))
+  const markers = await page.locator('#timeline .tp').evaluateAll((nodes) =>
+    nodes.map((node) => ({
+      id: node.dataset.id,
+      type: node.dataset.type,
+      stage: node.dataset.stage,
+      channel: node.dataset.channel,
+    })),
+  )
+  expect(markers).toEqual(
+    journey.map((tp) => ({
+      id: tp.id,
+      type: tp.type,
+      stage: tp.stage ?? 'unstaged',
+      channel: 'email',
+    })),
+  )
   expect(await page.locator('#details tbody tr').count()).toBe(journey.length)
-  expect(await page.locator('#visitor-list [aria-selected=true]').getAttribute('data-visitor'))
-    .toBe(visitor.anonymousId)
-  const funnel = await page.locator('#funnel-chart .stage').evaluateAll((nodes) =>
-    nodes.map((node) => [node.dataset.stage, Number(node.dataset.visitors)]))
-  expect(funnel).toEqual([['awareness', 1], ['consideration', 1], ['purchase', 1], ['retention', 0],
-    ['advocacy', 0]])
-  expect(await page.locator('#matrix-table td[data-channel=email][data-type=chat_open]').textContent()).toBe('1')
+  expect(
+    await page.locator('#visitor-list [aria-selected=true]').getAttribute('data-visitor'),
+  ).toBe(visitor.anonymousId)
+  const funnel = await page
+    .locator('#funnel-chart .stage')
+    .evaluateAll((nodes) =>
+      nodes.map((node) => [node.dataset.stage, Number(node.dataset.visitors)]),
+    )
+  expect(funnel).toEqual([
+    ['awareness', 1],
+    ['consideration', 1],
+    ['purchase', 1],
+    ['retention', 0],
+    ['advocacy', 0],
+  ])
+  expect(
+    await page.locator('#matrix-table td[data-channel=email][data-type=chat_open]').textContent(),
+  ).toBe('1')
 
   mkdirSync(artifacts, { recursive: true })
   await page.screenshot({ path: join(artifacts, 'journey.png') })

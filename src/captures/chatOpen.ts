@@ -10,19 +10,21 @@ export interface ChatOpenOptions {
  * Emits `chat_open` (trigger `click`) when an element with `data-tt-chat` is clicked: the
  * attribute names the provider, `data-tt-widget` the widget.
  */
-export const captureChatOpens = (options: ChatOpenOptions = {}): CaptureSetup => (emit) => {
-  const onClick = (event: Event) => {
-    const target = event.target as Element | null
-    const chat = target?.closest?.('[data-tt-chat]')
-    if (!chat || chat.closest('[data-tt-ignore]')) return
-    const widget = chat.getAttribute('data-tt-widget')
-    emit('chat_open', {
-      provider: chat.getAttribute('data-tt-chat') || options.provider || 'custom',
-      ...(widget && { widget }),
-      trigger: 'click',
-    })
+export const captureChatOpens =
+  (options: ChatOpenOptions = {}): CaptureSetup =>
+  (emit) => {
+    const onClick = (event: Event) => {
+      const target = event.target as Element | null
+      const chat = target?.closest?.('[data-tt-chat]')
+      if (!chat || chat.closest('[data-tt-ignore]')) return
+      const widget = chat.getAttribute('data-tt-widget')
+      emit('chat_open', {
+        provider: chat.getAttribute('data-tt-chat') || options.provider || 'custom',
+        ...(widget && { widget }),
+        trigger: 'click',
+      })
+    }
+    // Capture phase: the app's handler may stop the click once it has opened its chat.
+    document.addEventListener('click', onClick, true)
+    return () => document.removeEventListener('click', onClick, true)
   }
-  // Capture phase: the app's handler may stop the click once it has opened its chat.
-  document.addEventListener('click', onClick, true)
-  return () => document.removeEventListener('click', onClick, true)
-}

@@ -2,13 +2,7 @@ import type { CaptureSetup } from '../types'
 
 /** A chat widget whose openings touchtrail can follow. */
 export type ChatProvider =
-  | 'intercom'
-  | 'zendesk'
-  | 'crisp'
-  | 'tawk'
-  | 'drift'
-  | 'livechat'
-  | 'hubspot'
+  'intercom' | 'zendesk' | 'crisp' | 'tawk' | 'drift' | 'livechat' | 'hubspot'
 
 /** Options for the chat widget capture. */
 export interface ChatWidgetOptions {
@@ -30,19 +24,24 @@ type Handler = (...args: never[]) => unknown
 // A widget API with on(event, handler) and off(event, handler); `events` maps its events to
 // `show` and `hide`, which make one call to `open` per opening however often the API repeats it.
 // With `ready`, handlers are added once the API says it is ready, as Drift asks.
-const viaOn = (
-  name: string,
-  events: (show: () => void, hide: () => void) => [string, Handler][],
-  ready?: boolean,
-): Adapter => (w, open) => {
-  if (!w[name]?.on) return
-  let shown = false
-  const list = events(() => shown || ((shown = true), open()), () => (shown = false))
-  const attach = () => list.forEach(([event, handler]) => w[name].on(event, handler))
-  if (ready) w[name].on('ready', attach)
-  else attach()
-  return () => list.forEach(([event, handler]) => w[name]?.off?.(event, handler))
-}
+const viaOn =
+  (
+    name: string,
+    events: (show: () => void, hide: () => void) => [string, Handler][],
+    ready?: boolean,
+  ): Adapter =>
+  (w, open) => {
+    if (!w[name]?.on) return
+    let shown = false
+    const list = events(
+      () => shown || ((shown = true), open()),
+      () => (shown = false),
+    )
+    const attach = () => list.forEach(([event, handler]) => w[name].on(event, handler))
+    if (ready) w[name].on('ready', attach)
+    else attach()
+    return () => list.forEach(([event, handler]) => w[name]?.off?.(event, handler))
+  }
 
 // ['on' | 'off', 'chat:opened', …]: the only commands that name this event.
 const isOpened = (command: unknown) => Array.isArray(command) && command[1] === 'chat:opened'
@@ -98,23 +97,38 @@ const ADAPTERS: Record<ChatProvider, Adapter> = {
     }
   },
   // https://devdocs.drift.com/docs/drift-events: chatOpen, and sidebarOpen from the legacy widget.
-  drift: viaOn('drift', (show, hide) => [['chatOpen', show], ['sidebarOpen', show],
-    ['chatClose', hide], ['sidebarClose', hide]], true),
+  drift: /* @__PURE__ */ viaOn(
+    'drift',
+    (show, hide) => [
+      ['chatOpen', show],
+      ['sidebarOpen', show],
+      ['chatClose', hide],
+      ['sidebarClose', hide],
+    ],
+    true,
+  ),
   // https://platform.text.com/docs/extending-chat-widget/javascript-api#visibility-changed
-  livechat: viaOn('LiveChatWidget', (show, hide) => [['visibility_changed',
-    (data?: { visibility?: string }) => (data?.visibility === 'maximized' ? show() : hide())]]),
+  livechat: /* @__PURE__ */ viaOn('LiveChatWidget', (show, hide) => [
+    [
+      'visibility_changed',
+      (data?: { visibility?: string }) => (data?.visibility === 'maximized' ? show() : hide()),
+    ],
+  ]),
   // https://developers.hubspot.com/docs/api/conversation/chat-widget-sdk#chat-events documents
   // no "opened" event: userInteractedWithWidget fires when the visitor clicks to open the widget
   // (also on other interactions, like dismissing the welcome message), widgetClosed on closing.
-  hubspot: viaOn('HubSpotConversations', (show, hide) => [['userInteractedWithWidget', show],
-    ['widgetClosed', hide]]),
+  hubspot: /* @__PURE__ */ viaOn('HubSpotConversations', (show, hide) => [
+    ['userInteractedWithWidget', show],
+    ['widgetClosed', hide],
+  ]),
 }
 
 /**
  * Emits `chat_open` (trigger `widget`) each time a supported chat widget opens. Each widget's
  * script may load late: it is looked for now and then at doubling intervals for about 30 s.
  */
-export const captureChatWidgets = (options: ChatWidgetOptions = {}): CaptureSetup =>
+export const captureChatWidgets =
+  (options: ChatWidgetOptions = {}): CaptureSetup =>
   (emit) => {
     let live = true
     let timer: ReturnType<typeof setTimeout> | undefined
@@ -127,8 +141,10 @@ export const captureChatWidgets = (options: ChatWidgetOptions = {}): CaptureSetu
         let stop: (() => void) | undefined
         // Empty catch: a half-loaded widget may throw; it is tried again on the next check.
         try {
-          stop = ADAPTERS[provider](window as unknown as Globals, () =>
-            live && emit('chat_open', { provider, widget: provider, trigger: 'widget' }))
+          stop = ADAPTERS[provider](
+            window as unknown as Globals,
+            () => live && emit('chat_open', { provider, widget: provider, trigger: 'widget' }),
+          )
         } catch {}
         return !(stop && stops.push(stop))
       })

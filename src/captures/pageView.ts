@@ -16,47 +16,49 @@ type Method = 'pushState' | 'replaceState'
  * Emits `page_view` for the page as it starts, then for every SPA route change to a new path:
  * `pushState`, `replaceState` and `popstate`. An SPA view's referrer is the previous URL.
  */
-export const capturePageViews = (options: PageViewOptions = {}): CaptureSetup => (emit) => {
-  let live = true
-  let timer: ReturnType<typeof setTimeout> | undefined
-  let path = location.pathname
-  let href = location.href
-  const view = (referrer: string) =>
-    emit('page_view', { path, title: document.title, referrer: redactUrl(referrer) })
-  const settled = () => {
-    const previous = href
-    href = location.href
-    if (!live || location.pathname === path) return
-    path = location.pathname
-    view(previous)
-  }
-  // Routers set the title after pushState: wait, and let a burst of calls end in one view.
-  const changed = () => {
-    // Still on the same path: its latest URL is the referrer of the next view.
-    if (location.pathname === path) href = location.href
-    clearTimeout(timer)
-    timer = setTimeout(settled, options.settleMs ?? 100)
-  }
-  const patch = (method: Method) => {
-    const original = history[method]
-    const patched = function (this: History, ...args: Parameters<History[Method]>) {
-      const result = original.apply(this, args)
-      if (live) changed()
-      return result
+export const capturePageViews =
+  (options: PageViewOptions = {}): CaptureSetup =>
+  (emit) => {
+    let live = true
+    let timer: ReturnType<typeof setTimeout> | undefined
+    let path = location.pathname
+    let href = location.href
+    const view = (referrer: string) =>
+      emit('page_view', { path, title: document.title, referrer: redactUrl(referrer) })
+    const settled = () => {
+      const previous = href
+      href = location.href
+      if (!live || location.pathname === path) return
+      path = location.pathname
+      view(previous)
     }
-    history[method] = patched
+    // Routers set the title after pushState: wait, and let a burst of calls end in one view.
+    const changed = () => {
+      // Still on the same path: its latest URL is the referrer of the next view.
+      if (location.pathname === path) href = location.href
+      clearTimeout(timer)
+      timer = setTimeout(settled, options.settleMs ?? 100)
+    }
+    const patch = (method: Method) => {
+      const original = history[method]
+      const patched = function (this: History, ...args: Parameters<History[Method]>) {
+        const result = original.apply(this, args)
+        if (live) changed()
+        return result
+      }
+      history[method] = patched
+      return () => {
+        // Whoever wrapped us after we wrapped them keeps their wrapper; ours then only passes on.
+        if (history[method] === patched) history[method] = original
+      }
+    }
+    const unpatch = [patch('pushState'), patch('replaceState')]
+    addEventListener('popstate', changed)
+    view(document.referrer)
     return () => {
-      // Whoever wrapped us after we wrapped them keeps their wrapper; ours then only passes on.
-      if (history[method] === patched) history[method] = original
+      live = false
+      clearTimeout(timer)
+      removeEventListener('popstate', changed)
+      for (const undo of unpatch) undo()
     }
   }
-  const unpatch = [patch('pushState'), patch('replaceState')]
-  addEventListener('popstate', changed)
-  view(document.referrer)
-  return () => {
-    live = false
-    clearTimeout(timer)
-    removeEventListener('popstate', changed)
-    for (const undo of unpatch) undo()
-  }
-}

@@ -4,7 +4,10 @@ import type { CaptureSetup } from '../types'
 export interface ReviewReadOptions {
   /** Visible time, in total, that makes a review read. @defaultValue 2500 */
   dwellMs?: number
-  /** Share of the review that must be in view for its time to count. @defaultValue 0.5 */
+  /**
+   * Share of the review that must be in view for its time to count; a review taller than the
+   * viewport divided by it can never count, so lower it for long ones. @defaultValue 0.5
+   */
   threshold?: number
 }
 
@@ -22,7 +25,8 @@ const SELECTOR = '[data-tt-review]'
  * Emits `review_read` once per review per page view, when an element with `data-tt-review` has
  * been at least `threshold` in view, in a visible tab, for `dwellMs` in total.
  */
-export const captureReviewReads = (options: ReviewReadOptions = {}): CaptureSetup =>
+export const captureReviewReads =
+  (options: ReviewReadOptions = {}): CaptureSetup =>
   (emit, context) => {
     if (typeof IntersectionObserver !== 'function') return () => {}
     const { dwellMs = 2500, threshold = 0.5 } = options
@@ -60,6 +64,8 @@ export const captureReviewReads = (options: ReviewReadOptions = {}): CaptureSetu
         if (!counting) {
           state.total = counted(state, now)
           state.since = undefined
+          // A read review still in view: look again later, in case a new page view began.
+          if (state.inView && visible()) next = Math.min(next, dwellMs)
           continue
         }
         state.since ??= now
@@ -71,6 +77,7 @@ export const captureReviewReads = (options: ReviewReadOptions = {}): CaptureSetu
         read.add(state.id)
         state.total = dwell
         state.since = undefined
+        next = Math.min(next, dwellMs)
         const rating = Number(element.getAttribute('data-tt-rating') || NaN)
         const productId = element.getAttribute('data-tt-product')
         emit('review_read', {
@@ -108,6 +115,7 @@ export const captureReviewReads = (options: ReviewReadOptions = {}): CaptureSetu
     // Reviews a page renders later (tabs, "load more", client routing).
     const mutations = new MutationObserver((records) => {
       for (const record of records) record.addedNodes.forEach(watch)
+      if (context.pageViewId() !== page) update()
     })
     watch(document.documentElement)
     mutations.observe(document.documentElement, { childList: true, subtree: true })

@@ -12,19 +12,25 @@ export interface Arrival {
 // click with no UTM medium gets. fbclid is also appended to organic Facebook shares, so alone it
 // says social, not paid_social. https://support.google.com/analytics/answer/9756891
 const CLICK_IDS: [string, string, Channel][] = [
-  ['gclid', 'google', 'paid_search'], ['gbraid', 'google', 'paid_search'],
-  ['wbraid', 'google', 'paid_search'], ['dclid', 'google', 'display'],
-  ['msclkid', 'bing', 'paid_search'], ['yclid', 'yandex', 'paid_search'],
-  ['ttclid', 'tiktok', 'paid_social'], ['li_fat_id', 'linkedin', 'paid_social'],
-  ['twclid', 'x', 'paid_social'], ['sccid', 'snapchat', 'paid_social'],
-  ['epik', 'pinterest', 'paid_social'], ['fbclid', 'facebook', 'social'],
+  ['gclid', 'google', 'paid_search'],
+  ['gbraid', 'google', 'paid_search'],
+  ['wbraid', 'google', 'paid_search'],
+  ['dclid', 'google', 'display'],
+  ['msclkid', 'bing', 'paid_search'],
+  ['yclid', 'yandex', 'paid_search'],
+  ['ttclid', 'tiktok', 'paid_social'],
+  ['li_fat_id', 'linkedin', 'paid_social'],
+  ['twclid', 'x', 'paid_social'],
+  ['sccid', 'snapchat', 'paid_social'],
+  ['epik', 'pinterest', 'paid_social'],
+  ['fbclid', 'facebook', 'social'],
 ]
 
 // Tested on a host or a utm_source with its common subdomains (www., m., l., de., …) removed.
 const SEARCH =
-  /^(search\.)?(google|bing|duckduckgo|yahoo|baidu|yandex|ya|ecosia|naver|seznam|qwant|coccoc|brave|startpage|sogou|ask|daum)(\.[a-z]{2,3}(\.[a-z]{2})?)?$|quicksearchbox/
+  /^(search\.)?(google|bing|duckduckgo|yahoo|baidu|yandex|ya|ecosia|naver|seznam|qwant|coccoc|brave|sogou)(\.[a-z]{2,3}(\.[a-z]{2})?)?$|quicksearchbox/
 const SOCIAL =
-  /^(facebook|fb|ig|instagram|twitter|x|t\.co|linkedin|lnkd\.in|reddit|pinterest|pin\.it|youtube|youtu\.be|tiktok|threads|mastodon|mstdn|bsky|zalo|vk|weibo|tumblr|quora|snapchat|discord|messenger|whatsapp|wa\.me|telegram|t\.me|kakao|line|xing)(\.|$)/
+  /^(facebook|fb|ig|instagram|twitter|x|t\.co|linkedin|lnkd\.in|reddit|pinterest|pin\.it|youtube|youtu\.be|tiktok|threads|mastodon|bsky|zalo|vk|snapchat|whatsapp|wa\.me|telegram|t\.me|line)(\.|$)/
 // Webmail hosts (and the Gmail app); for a utm_source, any mail-ish name or mailing service.
 const MAIL_HOST = /^(mail|webmail|email|outlook)\.|\.gm$/
 const MAIL_SOURCE = /mail|newsletter|klaviyo|brevo|sendinblue|sendgrid/
@@ -33,11 +39,11 @@ const SUBDOMAIN = /^((www\d?|m|l|lm|mobile|out|old|new|web|chat|[a-z]{2})\.)+(?=
 // utm_medium values, checked in order; paid media from a social source is paid_social.
 // https://support.google.com/analytics/answer/9756891
 const MEDIUMS: [RegExp, Channel][] = [
-  [/^(paid[ _-]?social|social[ _-]?paid)$/, 'paid_social'],
-  [/^(cpc|ppc|paid|paid[ _-]?search|sem|cpv|cpa|cpp|adwords|retargeting)$/, 'paid_search'],
-  [/^(social|sm|social[ _-]?(media|network))$/, 'social'],
-  [/^(e[ _-]?mail|newsletter)$/, 'email'],
-  [/^(display|banner|cpm|interstitial|expandable)$/, 'display'],
+  [/^(paid.?social|social.?paid)$/, 'paid_social'],
+  [/^(cpc|ppc|paid|paid.?search|sem|cpv|cpa|adwords)$/, 'paid_search'],
+  [/^(social|sm|social.?(media|network))$/, 'social'],
+  [/^(e.?mail|newsletter)$/, 'email'],
+  [/^(display|banner|cpm)$/, 'display'],
   [/^affiliates?$/, 'affiliate'],
   [/^referral$/, 'referral'],
   [/^organic$/, 'organic_search'],
@@ -49,15 +55,12 @@ const hostOf = (url: string): string =>
 
 const trim = (host: string) => host.replace(SUBDOMAIN, '')
 
-// The registrable part of a host, roughly: example.com, example.co.uk, shop.github.io.
+// The registrable part of a host, roughly: example.com, example.co.uk. Without the public suffix
+// list, two sites on one shared host (a.github.io, b.github.io) count as one.
 const siteOf = (host: string): string => {
-  if (/^[\d.]+$|:/.test(host)) return host
-  const labels = host.split('.')
-  const tail = labels.slice(-2).join('.')
-  const three =
-    /^(co|com|net|org|gov|edu|ac|or|ne|go)\.[a-z]{2}$/.test(tail) ||
-    /^(github\.io|vercel\.app|netlify\.app|pages\.dev|web\.app|herokuapp\.com|myshopify\.com|blogspot\.com|wordpress\.com)$/.test(tail)
-  return labels.slice(three ? -3 : -2).join('.')
+  if (/^[\d.]+$/.test(host)) return host
+  const labels = /\.(co|com|net|org|gov|edu|ac)\.[a-z]{2}$/.test(host) ? -3 : -2
+  return host.split('.').slice(labels).join('.')
 }
 
 // Query parameters of the URL and of its fragment (hash routers), names lower-cased.
@@ -107,7 +110,7 @@ export const classifyArrival = (url: string, referrer: string): Arrival | undefi
   const tagged = source || medium || get('utm_campaign') || click
   if (!tagged && fromHost && !external) return undefined
 
-  let channel: Channel | undefined
+  let channel: Channel
   const lowMedium = medium?.toLowerCase().trim()
   const rule = lowMedium ? MEDIUMS.find(([pattern]) => pattern.test(lowMedium)) : undefined
   if (rule) {
@@ -118,17 +121,17 @@ export const classifyArrival = (url: string, referrer: string): Arrival | undefi
   else channel = external ? bySource(external, MAIL_HOST) : 'direct'
 
   if (!tagged) return { channel }
-  const campaign: Campaign = {
-    source: source ?? click?.[1],
-    medium,
-    name: get('utm_campaign'),
-    term: get('utm_term'),
-    content: get('utm_content'),
-    clickId: click?.[0],
-  }
-  for (const key of Object.keys(campaign) as (keyof Campaign)[]) {
-    if (campaign[key] === undefined) delete campaign[key]
-  }
+  // Through JSON: absent values leave no keys behind.
+  const campaign = JSON.parse(
+    JSON.stringify({
+      source: source ?? click?.[1],
+      medium,
+      name: get('utm_campaign'),
+      term: get('utm_term'),
+      content: get('utm_content'),
+      clickId: click?.[0],
+    }),
+  ) as Campaign
   const clickValue = click ? `${click[0]}=${get(click[0])}` : ''
   const campaignKey = [source, medium, campaign.name, campaign.term, campaign.content, clickValue]
     .map((value) => value ?? '')

@@ -1,4 +1,4 @@
-const RAW = Symbol('json')
+const RAW = /* @__PURE__ */ Symbol('json')
 
 /** JSON already written (by `toJson`), to be placed into a larger value as it is. */
 export interface RawJson {

@@ -43,8 +43,12 @@ const matches = (rule: StageRule, type: string, path: string, landing: boolean):
  * {@link DEFAULT_STAGE_RULES}, the first match winning; undefined when none matches. `landing`
  * says it is the first touchpoint of its session.
  */
-export const stageOf = (type: string, path: string, rules: StageRules, landing: boolean):
-  Stage | undefined => {
+export const stageOf = (
+  type: string,
+  path: string,
+  rules: StageRules,
+  landing: boolean,
+): Stage | undefined => {
   for (const rule of [...rules, ...DEFAULT_STAGE_RULES]) {
     // Empty catch: a rule with a bad pattern is skipped, not fatal.
     try {

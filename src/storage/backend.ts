@@ -2,10 +2,7 @@ import type { QueueRecord } from '../core/batch'
 
 /** Where queued records live: IndexedDB, or memory when it will not open. */
 export interface Backend {
-  /**
-   * Adds records, then deletes the oldest past `max` and returns how many; with `max` undefined the
-   * transaction is committed at once instead (a write that must survive the page unloading).
-   */
+  /** Adds records in a committed transaction, then deletes the oldest past `max`; returns how many. */
   write(records: readonly QueueRecord[], max?: number): Promise<number>
   /** The oldest `count` records. */
   read(count: number): Promise<QueueRecord[]>

@@ -4,25 +4,28 @@ import type { Backend } from './backend'
 /** The queue in IndexedDB (database `name`, store `queue`): records keyed by their time-ordered id. */
 export const createIdbBackend = (name: string): Backend => {
   const store = createStore(name, 'queue')
-  const done = (request: IDBRequest | IDBTransaction) => promisifyRequest(request) as Promise<void>
+  // Every write commits as soon as its requests are made: Chromium aborts a transaction still
+  // running when the page unloads, and one waiting on JavaScript would hold up the next.
+  // https://developer.mozilla.org/docs/Web/API/IDBTransaction/commit
+  const committed = (queue: IDBObjectStore) => {
+    queue.transaction.commit?.()
+    return promisifyRequest(queue.transaction) as Promise<void>
+  }
   return {
-    write: (records, max) =>
+    write: (records, max = Infinity) =>
       store('readwrite', async (queue) => {
         for (const record of records) queue.put(record.json, record.id)
-        if (max === undefined) {
-          // Chromium aborts a transaction still open at unload; commit() sends it now.
-          // https://developer.mozilla.org/docs/Web/API/IDBTransaction/commit
-          queue.transaction.commit?.()
-          await done(queue.transaction)
-          return 0
-        }
-        // The bound is kept in the same transaction: one write transaction per coalesced burst.
-        const excess = (await promisifyRequest(queue.count())) - max
+        const size = queue.count()
+        await committed(queue)
+        const excess = size.result - max
         if (excess > 0) {
-          const oldest = await promisifyRequest(queue.getAllKeys(null, excess))
-          queue.delete(IDBKeyRange.upperBound(oldest[oldest.length - 1]))
+          // Past the bound: one more transaction, only then, drops the oldest.
+          await store('readwrite', async (queue) => {
+            const oldest = await promisifyRequest(queue.getAllKeys(null, excess))
+            queue.delete(IDBKeyRange.upperBound(oldest[oldest.length - 1]))
+            await committed(queue)
+          })
         }
-        await done(queue.transaction)
         return Math.max(0, excess)
       }),
     read: (count) =>
@@ -36,9 +39,13 @@ export const createIdbBackend = (name: string): Backend => {
     remove: (ids) =>
       store('readwrite', (queue) => {
         for (const id of ids) queue.delete(id)
-        return done(queue.transaction)
+        return committed(queue)
       }),
-    clear: () => store('readwrite', (queue) => done(queue.clear())),
+    clear: () =>
+      store('readwrite', (queue) => {
+        queue.clear()
+        return committed(queue)
+      }),
     size: () => store('readonly', (queue) => promisifyRequest(queue.count())),
   }
 }

@@ -14,7 +14,7 @@ export interface Queue {
   remove(ids: readonly string[]): Promise<void>
   /** This page's records not yet removed: what can still be sent as the page goes away. */
   recent(): QueueRecord[]
-  /** Writes unwritten records in a committed transaction, for the page going away. */
+  /** Writes what is not yet stored at once, without waiting for earlier writes: the page is going away. */
   persistNow(): void
   /** Deletes everything: on denial. */
   purge(): Promise<void>
@@ -31,6 +31,7 @@ export const createQueue = (name: string, max: number, report: Report): Queue =>
   let memoryBackend: Backend | undefined
   let opened = false
   let unwritten: QueueRecord[] = []
+  let started: QueueRecord[][] = [] // writes begun and not yet known to be stored
   let recent: QueueRecord[] = []
   let dropped = 0
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -67,18 +68,23 @@ export const createQueue = (name: string, max: number, report: Report): Queue =>
     report('queue_overflow', `queue is full (${max}): the oldest touchpoints are dropped`, { dropped })
   }
 
-  const write = (commit?: boolean): Promise<void> => {
+  const write = (unloading?: boolean): Promise<void> => {
     clearTimeout(timer)
     timer = undefined
-    const records = unwritten
+    // Chromium aborts a transaction still running at unload: write those again (puts by id).
+    const records = unloading ? [...started.flat(), ...unwritten] : unwritten
     unwritten = []
     if (!records.length) return writing
-    writing = writing
-      .then(() =>
-        use(async (b) => countDrop(await b.write(records, commit ? undefined : max))),
-      )
-      // Memory cannot fail to take records; this only keeps the chain alive.
-      .catch((cause) => report('internal', 'queue write failed', cause))
+    started.push(records)
+    const job = async () => {
+      await use(async (b) => countDrop(await b.write(records, max)))
+      started = started.filter((list) => list !== records)
+    }
+    // As the page goes away there is no later task to wait for: start the transaction now.
+    // IndexedDB itself runs transactions on one store in the order they were created.
+    const done = unloading ? Promise.all([writing, job()]) : writing.then(job)
+    // Memory cannot fail to take records; this only keeps the chain alive.
+    writing = done.then(() => {}, (cause) => report('internal', 'queue write failed', cause))
     return writing
   }
 
@@ -109,6 +115,7 @@ export const createQueue = (name: string, max: number, report: Report): Queue =>
       clearTimeout(timer)
       timer = undefined
       unwritten = []
+      started = []
       recent = []
       await writing
       if (opened) return use((b) => b.clear())

@@ -1,4 +1,5 @@
-let chain: Promise<unknown> = Promise.resolve()
+// Created on first use: a top-level call would keep this module in bundles that never send.
+let chain: Promise<unknown> | undefined
 
 /**
  * Runs `job` while holding lock `name` across every tab of the site (Web Locks), so only one
@@ -16,7 +17,7 @@ export const withTabLock = <T>(
       T | undefined
     >
   }
-  const run = chain.then(job, job)
+  const run = (chain ?? Promise.resolve()).then(job, job)
   chain = run.catch(() => undefined)
   return run
 }

@@ -25,7 +25,12 @@ export const installIntercom = (w: W) => {
     if (command === 'show') events.fire('onShow')
     if (command === 'hide') events.fire('onHide')
   }
-  return { open: () => w.Intercom('show'), close: () => w.Intercom('hide'), events }
+  return {
+    open: () => w.Intercom('show'),
+    close: () => w.Intercom('hide'),
+    attached: () => events.count('onShow') > 0,
+    events,
+  }
 }
 
 /** Zendesk messaging: `zE('messenger:on', 'open', fn)` returns unsubscribe; `zE('messenger', 'open')`. */
@@ -39,7 +44,12 @@ export const installZendesk = (w: W) => {
     if (scope === 'messenger' && name === 'open') events.fire('open', { type: 'messagingOpened' })
     if (scope === 'messenger' && name === 'close') events.fire('close')
   }
-  return { open: () => w.zE('messenger', 'open'), close: () => w.zE('messenger', 'close'), events }
+  return {
+    open: () => w.zE('messenger', 'open'),
+    close: () => w.zE('messenger', 'close'),
+    attached: () => events.count('open') > 0,
+    events,
+  }
 }
 
 /**
@@ -61,7 +71,13 @@ export const installCrispQueue = (w: W) => {
     w.$crisp = { push: (...commands: unknown[][]) => commands.forEach(run), is: () => false }
     queued.forEach(run)
   }
-  return { load, open: () => w.$crisp.push(['do', 'chat:open']), handlers }
+  return {
+    load,
+    open: () => w.$crisp.push(['do', 'chat:open']),
+    attached: () =>
+      Array.isArray(w.$crisp) && w.$crisp.some((c: unknown[]) => c[1] === 'chat:opened'),
+    handlers,
+  }
 }
 
 /** Tawk.to: the snippet sets `Tawk_API = {}`; the script calls `Tawk_API.onChatMaximized()`. */
@@ -74,6 +90,7 @@ export const installTawk = (w: W) => {
       api.onChatMaximized?.()
     },
     close: () => api.onChatMinimized?.(),
+    attached: () => !!Object.getOwnPropertyDescriptor(api, 'onChatMaximized')?.get,
     api,
   }
 }
@@ -93,6 +110,7 @@ export const installDrift = (w: W, legacy = false) => {
       if (legacy) fire('sidebarClose')
       fire('chatClose')
     },
+    attached: () => events.count('ready') > 0,
     events,
   }
 }
@@ -110,6 +128,7 @@ export const installLiveChat = (w: W) => {
     open: () => w.LiveChatWidget.call('maximize'),
     close: () => w.LiveChatWidget.call('minimize'),
     hide: () => set('hidden'),
+    attached: () => events.count('visibility_changed') > 0,
     events,
   }
 }
@@ -132,6 +151,7 @@ export const installHubSpot = (w: W) => {
     open: () => w.HubSpotConversations.widget.open(),
     close: () => w.HubSpotConversations.widget.close(),
     interact: () => events.fire('userInteractedWithWidget', { message: 'clicked' }),
+    attached: () => events.count('userInteractedWithWidget') > 0,
     events,
   }
 }

@@ -31,6 +31,22 @@ const trackIn = (page: Page, count: number, label: string) =>
   page.evaluate(([n, provider]) => Array.from({ length: n }, (_, i) =>
     touchtrail.track('chat_open', { provider, trigger: 'api', n: i })), [count, label] as const)
 
+/** How many records the page's origin holds in the queue database (default name). */
+const queued = (page: Page) =>
+  page.evaluate(() => new Promise<number>((resolve, reject) => {
+    const open = indexedDB.open('touchtrail')
+    open.onerror = () => reject(open.error)
+    open.onsuccess = () => {
+      const db = open.result
+      if (!db.objectStoreNames.contains('queue')) return resolve(-1)
+      const count = db.transaction('queue').objectStore('queue').count()
+      count.onsuccess = () => {
+        db.close()
+        resolve(count.result)
+      }
+    }
+  }))
+
 /** Ids the collector accepted of one label: unique ones, and how many came more than once. */
 const acceptedOf = async (inbox: Inbox, label: string) => {
   const ids = (await inbox.touchpoints())
@@ -54,6 +70,9 @@ it('delivers 200 touchpoints tracked across 3 reloads of 503s, once it answers 2
   }
   expect(new Set(ids).size).toBe(200)
   expect((await inbox.log()).some(({ status }) => status === 503)).toBe(true)
+  // Nothing acknowledged yet, so all 200 (and a page_view per load) are still queued.
+  await sdkLoaded(page)
+  expect(await queued(page)).toBeGreaterThanOrEqual(200)
   await inbox.script([], { status: 200 })
   await page.reload() // the visitor comes back once the collector is up again
   await expect.poll(async () => (await acceptedOf(inbox, 'reloads')).unique.size, {
@@ -87,8 +106,20 @@ it('keeps 2,000 touchpoints tracked just before unload for the next load', async
   const url = pageUrl(collector.url, 'basic.html', { collector: inbox.url })
   await page.goto(url)
   await sdkLoaded(page)
-  const ids = await trackIn(page, 2_000, 'burst')
-  await page.goto(pageUrl(collector.url, 'blank.html'))
+  const blank = pageUrl(collector.url, 'blank.html')
+  // Track, then follow a link at once, in the same task: as a page does on a click.
+  await page.evaluate(([n, next]) => {
+    const tracked = Array.from({ length: n }, (_, i) =>
+      touchtrail.track('chat_open', { provider: 'burst', trigger: 'api', n: i }))
+    sessionStorage.setItem('tracked', JSON.stringify(tracked)) // survives the navigation
+    location.assign(next)
+  }, [2_000, blank] as const)
+  await page.waitForURL(blank)
+  const ids = JSON.parse(await page.evaluate(() => sessionStorage.getItem('tracked') ?? '[]')) as
+    string[]
+  expect(ids).toHaveLength(2_000)
+  // On the next page of the site, before any of it could be acknowledged: all still queued.
+  expect(await queued(page)).toBeGreaterThanOrEqual(2_000)
   await inbox.script([], { status: 200 })
   await page.goto(url)
   await expect.poll(async () => (await acceptedOf(inbox, 'burst')).unique.size, {

@@ -14,7 +14,8 @@ const body = (...ids: string[]) =>
   JSON.stringify({ sentAt: new Date().toISOString(), sdk: { name: 'touchtrail', version: '0' },
     batch: ids.map((id) => ({ id, type: 'chat_open' })) })
 const post = (url: string, text: string) =>
-  fetch(url, { method: 'POST', body: text, headers: { 'Content-Type': 'text/plain;charset=UTF-8' } })
+  fetch(url, { method: 'POST', body: text, headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
+  })
 
 it('answers scripted replies one per POST, then the default', async () => {
   const inbox = createInbox(collector.url)

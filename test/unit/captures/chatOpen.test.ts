@@ -37,7 +37,8 @@ describe('captureChatOpens', () => {
 
   it('skips data-tt-ignore, and stops', () => {
     stop = captureChatOpens()(emit, context)
-    document.body.innerHTML = '<div data-tt-ignore><button data-tt-chat="x">Chat</button></div><button id="b" data-tt-chat="y">'
+    document.body.innerHTML =
+      '<div data-tt-ignore><button data-tt-chat="x">Chat</button></div><button id="b" data-tt-chat="y">'
     click('button')
     expect(emit).not.toHaveBeenCalled()
     stop()

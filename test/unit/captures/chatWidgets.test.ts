@@ -12,7 +12,15 @@ import {
 } from '../../browser/capturesStandIns'
 
 const w = window as unknown as Record<string, any>
-const GLOBALS = ['Intercom', 'zE', '$crisp', 'Tawk_API', 'drift', 'LiveChatWidget', 'HubSpotConversations']
+const GLOBALS = [
+  'Intercom',
+  'zE',
+  '$crisp',
+  'Tawk_API',
+  'drift',
+  'LiveChatWidget',
+  'HubSpotConversations',
+]
 const context = { pageViewId: () => undefined }
 
 describe('captureChatWidgets', () => {
@@ -32,7 +40,10 @@ describe('captureChatWidgets', () => {
   })
 
   // Each stand-in opened, closed, opened: two openings, two chat_open.
-  const widgets: [ChatProvider, () => { open(): void; close?(): void; ready?(): void; load?(): void }][] = [
+  const widgets: [
+    ChatProvider,
+    () => { open(): void; close?(): void; ready?(): void; load?(): void },
+  ][] = [
     ['intercom', () => installIntercom(w)],
     ['zendesk', () => installZendesk(w)],
     ['tawk', () => installTawk(w)],
@@ -141,6 +152,17 @@ describe('captureChatWidgets', () => {
       stop()
       crisp.open()
       expect(second).toHaveBeenCalledTimes(2)
+      expect(emit).toHaveBeenCalledTimes(1)
+    })
+
+    it("calls the site's handler queued before ours", () => {
+      const crisp = installCrispQueue(w)
+      const site = vi.fn()
+      w.$crisp.push(['on', 'chat:opened', site])
+      start(['crisp'])
+      crisp.load()
+      crisp.open()
+      expect(site).toHaveBeenCalledTimes(1)
       expect(emit).toHaveBeenCalledTimes(1)
     })
 

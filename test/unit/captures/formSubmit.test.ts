@@ -26,7 +26,10 @@ describe('captureFormSubmits', () => {
       <input name="plan" type="radio" value="b"><textarea name="note">secret note</textarea>
       <input value="no name"><button>Go</button></form>`)
     expect(emit.mock.calls).toEqual([
-      ['form_submit', { formId: 'signup', action: '/subscribe?list=weekly', fields: ['email', 'plan', 'note'] }],
+      [
+        'form_submit',
+        { formId: 'signup', action: '/subscribe?list=weekly', fields: ['email', 'plan', 'note'] },
+      ],
     ])
     expect(JSON.stringify(emit.mock.calls)).not.toMatch(/ann@|secret note|no name/)
   })

@@ -39,7 +39,10 @@ describe('capturePageViews', () => {
     expect(emit).not.toHaveBeenCalled()
     vi.advanceTimersByTime(1)
     expect(emit.mock.calls).toEqual([
-      ['page_view', { path: '/products/1', title: 'Product 1', referrer: `${location.origin}/start?x=1` }],
+      [
+        'page_view',
+        { path: '/products/1', title: 'Product 1', referrer: `${location.origin}/start?x=1` },
+      ],
     ])
   })
 

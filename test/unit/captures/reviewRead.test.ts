@@ -12,9 +12,15 @@ class FakeObserver {
   ) {
     FakeObserver.last = this
   }
-  observe(target: Element) { this.targets.add(target) }
-  unobserve(target: Element) { this.targets.delete(target) }
-  disconnect() { this.targets.clear() }
+  observe(target: Element) {
+    this.targets.add(target)
+  }
+  unobserve(target: Element) {
+    this.targets.delete(target)
+  }
+  disconnect() {
+    this.targets.clear()
+  }
   show(target: Element, ratio: number) {
     this.callback([{ target, isIntersecting: ratio > 0, intersectionRatio: ratio }])
   }
@@ -36,7 +42,10 @@ describe('captureReviewReads', () => {
   beforeEach(() => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] })
     vi.stubGlobal('IntersectionObserver', FakeObserver)
-    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility })
+    Object.defineProperty(document, 'visibilityState', {
+      configurable: true,
+      get: () => visibility,
+    })
     visibility = 'visible'
     pageViewId = 'pv1'
     document.body.innerHTML = `<div data-tt-review="r1" data-tt-product="p9" data-tt-rating="4.5"></div>

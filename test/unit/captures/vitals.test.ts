@@ -6,12 +6,19 @@ import type { Metric } from 'web-vitals'
 const reporters = vi.hoisted(() => new Map<string, (metric: Partial<Metric>) => void>())
 const options = vi.hoisted(() => new Map<string, { reportAllChanges?: boolean } | undefined>())
 vi.mock('web-vitals', () => {
-  const on = (name: string) =>
+  const on =
+    (name: string) =>
     (callback: (metric: Partial<Metric>) => void, opts?: { reportAllChanges?: boolean }) => {
       reporters.set(name, callback)
       options.set(name, opts)
     }
-  return { onLCP: on('LCP'), onINP: on('INP'), onCLS: on('CLS'), onFCP: on('FCP'), onTTFB: on('TTFB') }
+  return {
+    onLCP: on('LCP'),
+    onINP: on('INP'),
+    onCLS: on('CLS'),
+    onFCP: on('FCP'),
+    onTTFB: on('TTFB'),
+  }
 })
 const { captureVitals } = await import('../../../src/captures/vitals')
 
@@ -21,7 +28,8 @@ describe('captureVitals', () => {
   const context = { pageViewId: () => pageViewId }
   const emit = vi.fn((_type: string, _props: Record<string, unknown>) => 'id')
   let visibility: DocumentVisibilityState = 'visible'
-  const report = (name: string, value: number) => reporters.get(name)!({ name: name as Metric['name'], value })
+  const report = (name: string, value: number) =>
+    reporters.get(name)!({ name: name as Metric['name'], value })
   const hide = () => {
     visibility = 'hidden'
     document.dispatchEvent(new Event('visibilitychange', { bubbles: true }))
@@ -32,7 +40,10 @@ describe('captureVitals', () => {
   }
 
   beforeEach(() => {
-    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility })
+    Object.defineProperty(document, 'visibilityState', {
+      configurable: true,
+      get: () => visibility,
+    })
     visibility = 'visible'
     pageViewId = 'pv1'
     stop = captureVitals()(emit, context)

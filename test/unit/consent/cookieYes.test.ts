@@ -19,8 +19,10 @@ const loadCookieYes = (acted = false, analytics = false) => {
   const choose = (accepted: string[]) => {
     consent.isUserActionCompleted = true
     consent.categories.analytics = accepted.includes('analytics')
-    const rejected = ['functional', 'analytics', 'advertisement'].filter((c) => !accepted.includes(c))
-    document.dispatchEvent(new CustomEvent('cookieyes_consent_update', { detail: { accepted, rejected } }))
+    const rejected = ['functional', 'analytics', 'advertisement']
+      .filter((category) => !accepted.includes(category))
+    const detail = { accepted, rejected }
+    document.dispatchEvent(new CustomEvent('cookieyes_consent_update', { detail }))
   }
   return { choose }
 }

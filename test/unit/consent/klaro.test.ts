@@ -18,14 +18,24 @@ const loadKlaro = (services: { name: string; optOut?: boolean }[] = [{ name: 'to
     getConsent(name: string) { return this.consents[name] || false },
     watch: (watcher: Watcher) => watchers.add(watcher),
     unwatch: (watcher: Watcher) => watchers.delete(watcher),
-    notify(event: string) { watchers.forEach((watcher) => watcher.update(this, event, this.consents)) },
-    updateConsent(name: string, value: boolean) { this.consents[name] = value; this.notify('consents') },
+    notify(event: string) {
+      watchers.forEach((watcher) => watcher.update(this, event, this.consents))
+    },
+    updateConsent(name: string, value: boolean) {
+      this.consents[name] = value
+      this.notify('consents')
+    },
     saveConsents() { this.confirmed = true; this.notify('saveConsents') },
     resetConsents() { this.consents = {}; this.confirmed = false; this.notify('consents') },
   }
   let configured = false
   // getManager() without a config throws until Klaro has one (it may fetch it).
-  w.klaro = { getManager: () => { if (!configured) throw new TypeError('no config'); return manager } }
+  w.klaro = {
+    getManager: () => {
+      if (!configured) throw new TypeError('no config')
+      return manager
+    },
+  }
   return { manager, watchers, configure: () => { configured = true } }
 }
 const choose = (manager: ReturnType<typeof loadKlaro>['manager'], value: boolean) => {
@@ -50,6 +60,7 @@ describe('klaroConsent', () => {
     const klaro = loadKlaro()
     vi.advanceTimersByTime(500)
     expect(klaro.watchers.size).toBe(0)
+    expect(states).toEqual([])
     klaro.configure()
     vi.advanceTimersByTime(100)
     expect(klaro.watchers.size).toBe(1)

@@ -25,7 +25,7 @@ const fakeCmp = () => {
       listeners.set(id, callback)
       callback({ ...current, listenerId: id }, true)
     } else if (command === 'removeEventListener') {
-      ;(callback as (success: boolean) => void)(listeners.delete(parameter!))
+      ;(callback as unknown as (success: boolean) => void)(listeners.delete(parameter!))
     }
   })
   const emit = (data: Data) => {
@@ -54,10 +54,10 @@ afterEach(() => {
 })
 
 describe('tcfConsent', () => {
-  it('is pending until the CMP appears and then until the visitor chooses', () => {
+  it('says nothing until the CMP appears, then pending until the visitor chooses', () => {
     const cmp = fakeCmp()
     const stop = tcfConsent()(record)
-    expect(states).toEqual(['pending'])
+    expect(states).toEqual([])
     w.__tcfapi = cmp.api
     vi.advanceTimersByTime(100)
     expect(cmp.api).toHaveBeenCalledWith('addEventListener', 2, expect.any(Function))
@@ -74,6 +74,16 @@ describe('tcfConsent', () => {
     cmp.emit({ gdprApplies: true, eventStatus: 'cmpuishown' }) // UI reopened: not a decision
     cmp.emit(choice({ 1: true, 8: true }))
     expect(states).toEqual(['pending', 'granted', 'denied', 'granted'])
+    stop()
+  })
+
+  it('says nothing while the CMP is still loading', () => {
+    const cmp = fakeCmp()
+    w.__tcfapi = cmp.api
+    cmp.emit({ gdprApplies: true, eventStatus: '' })
+    const stop = tcfConsent()(record)
+    cmp.emit({ gdprApplies: true, eventStatus: 'loading' })
+    expect(states).toEqual([])
     stop()
   })
 
@@ -137,7 +147,7 @@ describe('tcfConsent', () => {
     stop()
     answer!({ ...choice({ 1: true, 8: true }), listenerId: 3 }, true)
     expect(api).toHaveBeenLastCalledWith('removeEventListener', 2, expect.any(Function), 3)
-    expect(states).toEqual(['pending'])
+    expect(states).toEqual([])
   })
 
   it('stops looking for a CMP that never loads', () => {
@@ -146,14 +156,14 @@ describe('tcfConsent', () => {
     expect(vi.getTimerCount()).toBe(0)
     w.__tcfapi = fakeCmp().api
     vi.advanceTimersByTime(1_000)
-    expect(states).toEqual(['pending'])
+    expect(states).toEqual([])
     stop()
   })
 
   it('never throws when the CMP does or sends nonsense', () => {
     w.__tcfapi = () => { throw new Error('cmp broke') }
     const stop = tcfConsent()(record)
-    expect(states).toEqual(['pending'])
+    expect(states).toEqual([])
     expect(stop).not.toThrow()
     const cmp = fakeCmp()
     w.__tcfapi = cmp.api

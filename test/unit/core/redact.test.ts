@@ -3,22 +3,35 @@ import { redactUrl, SECRET_PARAMS } from '../../../src/core/redact'
 
 describe('redactUrl', () => {
   it.each([
-    ['https://shop.example/p/1?email=ann%40example.com&color=red', 'https://shop.example/p/1?color=red'],
+    [
+      'https://shop.example/p/1?email=ann%40example.com&color=red',
+      'https://shop.example/p/1?color=red',
+    ],
     ['https://shop.example/?TOKEN=abc', 'https://shop.example/'],
-    ['https://shop.example/?utm_source=google&access_token=x&gclid=1',
-      'https://shop.example/?utm_source=google&gclid=1'],
+    [
+      'https://shop.example/?utm_source=google&access_token=x&gclid=1',
+      'https://shop.example/?utm_source=google&gclid=1',
+    ],
     ['https://shop.example/reset?resetToken=abc&step=2', 'https://shop.example/reset?step=2'],
-    ['https://shop.example/?user_email=a&userEmail=b&x-api-key=c&apiKey=d&API-KEY=e&ok=1',
-      'https://shop.example/?ok=1'],
-    ['https://shop.example/?new_password=p&pass=p&pwd=p&code=1&promo_code=SALE',
-      'https://shop.example/?promo_code=SALE'],
-    ['https://shop.example/?sessionId=1&sid=2&session=3&auth=4&otp=5&ssn=6&phone=7&page=2',
-      'https://shop.example/?page=2'],
+    [
+      'https://shop.example/?user_email=a&userEmail=b&x-api-key=c&apiKey=d&API-KEY=e&ok=1',
+      'https://shop.example/?ok=1',
+    ],
+    [
+      'https://shop.example/?new_password=p&pass=p&pwd=p&code=1&promo_code=SALE',
+      'https://shop.example/?promo_code=SALE',
+    ],
+    [
+      'https://shop.example/?sessionId=1&sid=2&session=3&auth=4&otp=5&ssn=6&phone=7&page=2',
+      'https://shop.example/?page=2',
+    ],
     ['https://shop.example/?user%5Bemail%5D=a&q=shoes', 'https://shop.example/?q=shoes'],
     ['https://shop.example/?e%6Dail=a&q=1', 'https://shop.example/?q=1'],
     ['https://shop.example/#/cart?token=t&step=1', 'https://shop.example/#/cart?step=1'],
-    ['https://app.example/cb#access_token=t&token_type=bearer&state=s',
-      'https://app.example/cb#token_type=bearer&state=s'],
+    [
+      'https://app.example/cb#access_token=t&token_type=bearer&state=s',
+      'https://app.example/cb#token_type=bearer&state=s',
+    ],
     ['https://app.example/cb#id_token=t', 'https://app.example/cb'],
     ['https://shop.example/?q=1#section', 'https://shop.example/?q=1#section'],
     ['/subscribe?email=ann%40example.com&list=weekly', '/subscribe?list=weekly'],

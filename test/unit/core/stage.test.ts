@@ -73,7 +73,10 @@ describe('stageOf with site rules', () => {
   })
 
   it('skips rules it cannot use', () => {
-    const broken = [null, { type: 'page_view', path: 42, stage: 'advocacy' }] as unknown as StageRules
+    const broken = [
+      null,
+      { type: 'page_view', path: 42, stage: 'advocacy' },
+    ] as unknown as StageRules
     expect(stageOf('page_view', '/cart', broken, false)).toBe('purchase')
   })
 

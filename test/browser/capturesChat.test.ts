@@ -1,0 +1,99 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { userEvent } from 'vitest/browser'
+import { captureChatOpens } from '../../src/captures/chatOpen'
+import { captureChatWidgets, type ChatProvider } from '../../src/captures/chatWidgets'
+import {
+  installCrispQueue,
+  installDrift,
+  installHubSpot,
+  installIntercom,
+  installLiveChat,
+  installTawk,
+  installZendesk,
+} from './capturesStandIns'
+import { createRecorder } from './capturesRecorder'
+
+const w = window as unknown as Record<string, any>
+const GLOBALS = [
+  'Intercom',
+  'zE',
+  '$crisp',
+  'Tawk_API',
+  'drift',
+  'LiveChatWidget',
+  'HubSpotConversations',
+]
+
+describe('chat captures in Chromium', () => {
+  let stop = () => {}
+  afterEach(() => {
+    stop()
+    document.body.innerHTML = ''
+    for (const name of GLOBALS) delete w[name]
+  })
+
+  it('emits chat_open for a real click on a data-tt-chat launcher the app stops', async () => {
+    const recorder = createRecorder()
+    stop = recorder.start(captureChatOpens())
+    document.body.innerHTML = `<button data-tt-chat="zalo" data-tt-widget="oa-123"><b>Chat with us</b></button>
+      <button data-tt-chat data-tt-ignore id="ignored">Chat</button>`
+    document.querySelector('button')!.addEventListener('click', (event) => event.stopPropagation())
+    await userEvent.click(document.querySelector('b')!)
+    await userEvent.click(document.querySelector('#ignored')!)
+    expect(recorder.calls).toEqual([
+      ['chat_open', { provider: 'zalo', widget: 'oa-123', trigger: 'click' }],
+    ])
+  })
+
+  type Widget = { open(): void; close?(): void; ready?(): void; load?(): void; attached(): boolean }
+  const widgets: [ChatProvider, () => Widget][] = [
+    ['intercom', () => installIntercom(w)],
+    ['zendesk', () => installZendesk(w)],
+    ['crisp', () => installCrispQueue(w)],
+    ['tawk', () => installTawk(w)],
+    ['drift', () => installDrift(w)],
+    ['livechat', () => installLiveChat(w)],
+    ['hubspot', () => installHubSpot(w)],
+  ]
+  it.each(widgets)(
+    'follows %s when its script loads after the capture started',
+    async (provider, install) => {
+      const recorder = createRecorder()
+      stop = recorder.start(captureChatWidgets({ providers: [provider] }))
+      // The widget's snippet runs a moment later, as an async script would.
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      const widget = install()
+      expect(widget.attached()).toBe(false)
+      // Looked for again 750 ms after the start, then at 1.75 s, 3.75 s, …
+      await expect.poll(() => widget.attached(), { timeout: 5_000 }).toBe(true)
+      widget.load?.()
+      widget.ready?.()
+      widget.open()
+      widget.close?.()
+      widget.open()
+      expect(recorder.calls).toEqual([
+        ['chat_open', { provider, widget: provider, trigger: 'widget' }],
+        ['chat_open', { provider, widget: provider, trigger: 'widget' }],
+      ])
+      stop()
+      widget.close?.()
+      widget.open()
+      expect(recorder.calls).toHaveLength(2)
+    },
+  )
+
+  it('keeps the site handlers of Crisp and Tawk.to working beside ours', () => {
+    const recorder = createRecorder()
+    const crisp = installCrispQueue(w)
+    const tawk = installTawk(w)
+    const seen: string[] = []
+    w.$crisp.push(['on', 'chat:opened', () => seen.push('crisp site')])
+    w.Tawk_API.onChatMaximized = () => seen.push('tawk site')
+    stop = recorder.start(captureChatWidgets({ providers: ['crisp', 'tawk'] }))
+    crisp.load()
+    crisp.open()
+    tawk.open()
+    expect(seen).toEqual(['crisp site', 'tawk site'])
+    expect(recorder.of('chat_open').map((props) => props.provider)).toEqual(['crisp', 'tawk'])
+  })
+})

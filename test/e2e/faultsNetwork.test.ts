@@ -1,0 +1,330 @@
+// Delivery under network faults (SPEC §5) in real Chromium, through the script tag: a collector
+// that fails or is not there across reloads, one that hangs, an offline browser, three tabs while
+// the collector flaps, navigation away with a small and a full queue. Every number is counted from
+// what the collector stored, and each test writes its row to test/artifacts/faults.json for
+// `node scripts/faultTable.mjs`, pass or fail.
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { dirname } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it, onTestFinished } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright'
+import type { Reply } from '../collector'
+import { startCollector } from '../collector'
+import { createInbox, type Inbox } from '../inbox'
+import { launch, openPage, pageUrl, sdkLoaded } from './launch'
+
+declare const touchtrail: {
+  track(type: string, props?: unknown): string | undefined
+  flush(): Promise<unknown>
+}
+
+let collector: Awaited<ReturnType<typeof startCollector>>
+let browser: Browser
+let context: BrowserContext
+beforeAll(async () => {
+  ;[collector, browser] = await Promise.all([startCollector(), launch()])
+})
+afterAll(async () => {
+  await browser?.close()
+  await collector?.close()
+})
+beforeEach(async () => {
+  context = await browser.newContext() // its own IndexedDB: the default queue name is free
+})
+afterEach(() => context.close())
+
+// ---- The row each scenario leaves in test/artifacts/faults.json ----
+const ARTIFACT = fileURLToPath(new URL('../artifacts/faults.json', import.meta.url))
+const FILE = 'test/e2e/faultsNetwork.test.ts'
+
+/** What a scenario tracked and was owed; counted against the collector when the test ends. */
+interface Tally {
+  inbox?: Inbox
+  sent: Array<string | undefined>
+  /** What the SPEC promises to deliver; all of `sent` unless set. */
+  owed?: string[]
+  note: string[]
+}
+
+const countOf = async (inbox: Inbox, sent: Array<string | undefined>, owed: string[]) => {
+  const mine = new Set(sent)
+  const accepted = (await inbox.touchpoints()).map(({ id }) => id).filter((id) => mine.has(id))
+  const unique = new Set(accepted)
+  const log = await inbox.log()
+  return {
+    sent: sent.length, expected: owed.length, delivered: unique.size,
+    duplicates: accepted.length - unique.size, lost: owed.filter((id) => !unique.has(id)).length,
+    requests: log.length,
+  }
+}
+
+const saveRow = (id: string, row: Record<string, unknown>) => {
+  let rows: Record<string, unknown> = {}
+  try {
+    rows = JSON.parse(readFileSync(ARTIFACT, 'utf8')) as Record<string, unknown>
+  } catch {} // No table yet, or a broken one: start it afresh.
+  rows[id] = { id, ...row, at: new Date().toISOString() }
+  mkdirSync(dirname(ARTIFACT), { recursive: true })
+  // Whole-file swap: the browser project may write its rows at the same time.
+  writeFileSync(`${ARTIFACT}.${process.pid}`, JSON.stringify(rows, null, 2))
+  renameSync(`${ARTIFACT}.${process.pid}`, ARTIFACT)
+}
+
+/** Starts scenario `id`'s row; its numbers are written when the test ends, pass or fail. */
+const tally = (id: string, scenario: string): Tally => {
+  const t: Tally = { sent: [], note: [] }
+  onTestFinished(async ({ task }) => {
+    const counts = t.inbox ? await countOf(t.inbox, t.sent, t.owed ?? (t.sent as string[])) : {}
+    saveRow(id, { scenario, file: FILE, ...counts, note: t.note.join('; '),
+      result: task.result?.state })
+  })
+  return t
+}
+
+// ---- Page helpers ----
+/** Tracks `count` chat_open touchpoints labelled `label`, `padBytes` of filler each; their ids. */
+const trackIn = (page: Page, count: number, label: string, padBytes = 0) =>
+  page.evaluate(([n, provider, pad]) => Array.from({ length: n }, (_, i) =>
+    touchtrail.track('chat_open', { provider, trigger: 'api', n: i, pad: 'x'.repeat(pad) })),
+  [count, label, padBytes] as const)
+
+/** A port nothing listens on: connections to it are refused. */
+const closedPort = () => new Promise<number>((resolve) => {
+  const server = createServer().listen(0, '127.0.0.1', () => {
+    const { port } = server.address() as { port: number }
+    server.close(() => resolve(port))
+  })
+})
+
+const maxOf = (values: number[]) => values.reduce((a, b) => Math.max(a, b), 0)
+
+// ---- Collector down across reloads ----
+it.each([
+  ['503', 'answers 503'],
+  ['refused', 'refuses connections'],
+] as const)('delivers 200 touchpoints of 3 loads while the collector %s, once it is back',
+  async (kind, what) => {
+    const t = tally(`network/down-${kind}`,
+      `collector ${what} across 3 loads, 200 touchpoints, then back`)
+    const inbox = (t.inbox = createInbox(collector.url))
+    await inbox.script([], { status: 503 })
+    const live = pageUrl(collector.url, 'basic.html', { collector: inbox.url })
+    const down = kind === '503' ? live
+      : pageUrl(collector.url, 'basic.html', { collector: `http://127.0.0.1:${await closedPort()}/x` })
+    const { page, pageErrors } = await openPage(context)
+    await page.goto(down)
+    for (const count of [67, 67, 66]) {
+      await sdkLoaded(page)
+      t.sent.push(...await trackIn(page, count, kind))
+      // A flush per load: the page tried (and failed) before the visitor moved on.
+      await page.evaluate(() => touchtrail.flush())
+      await page.reload()
+    }
+    const failures = (await inbox.log()).length
+    await inbox.script([], { status: 200 })
+    await page.goto(live) // the visitor comes back once the collector is up again
+    await expect.poll(async () => (await countOf(inbox, t.sent, t.sent as string[])).delivered,
+      { timeout: 60_000 }).toBe(200)
+    const { duplicates } = await countOf(inbox, t.sent, t.sent as string[])
+    t.note.push(kind === '503' ? `${failures} requests answered 503 while down` :
+      'refused requests never reach a collector to be counted')
+    expect(new Set(t.sent).size).toBe(200)
+    expect(duplicates).toBe(0)
+    expect(pageErrors).toEqual([])
+  })
+
+// ---- A collector that never answers ----
+it('gives up on a hanging request after 10 s and retries it, never two at once', async () => {
+  const t = tally('network/hang', 'collector hangs (no answer) on the first request')
+  const inbox = (t.inbox = createInbox(collector.url))
+  await inbox.script([{ hang: true }], { status: 200 })
+  const { page, pageErrors } = await openPage(context)
+  await page.goto(pageUrl(collector.url, 'basic.html', { collector: inbox.url }))
+  await sdkLoaded(page)
+  t.sent.push(...await page.evaluate(() => {
+    const ids = Array.from({ length: 5 }, (_, n) =>
+      touchtrail.track('chat_open', { provider: 'hang', trigger: 'api', n }))
+    void touchtrail.flush() // resolves only once the hung request is given up and retried
+    return ids
+  }))
+  await expect.poll(async () => (await inbox.log()).length).toBe(1)
+  // While the first request hangs: a full batch (which asks for a send at once) and a flush.
+  t.sent.push(...await trackIn(page, 60, 'hang'))
+  void page.evaluate(() => void touchtrail.flush())
+  await expect.poll(async () => (await countOf(inbox, t.sent, t.sent as string[])).delivered,
+    { timeout: 45_000 }).toBe(65)
+  const log = await inbox.log()
+  const [hung, retry] = log
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
+  t.note.push(`hung request closed by the SDK after ${seconds((hung.endedAt ?? NaN) - hung.at)}, ` +
+    `retried ${seconds(retry.at - (hung.endedAt ?? NaN))} later; ` +
+    `max concurrent ${maxOf(log.map((e) => e.concurrent))}`)
+  expect(hung.outcome).toBe('hang')
+  expect(hung.endedAt).not.toBeNull() // the SDK closed it: its timeout fired
+  expect(retry.at - hung.at).toBeGreaterThanOrEqual(9_900)
+  expect(retry.ids).toEqual(expect.arrayContaining(hung.ids)) // the same ids, retried
+  expect(log.map((entry) => entry.concurrent)).toEqual(log.map(() => 0))
+  expect(retry.at).toBeGreaterThanOrEqual(hung.endedAt ?? Infinity)
+  expect((await countOf(inbox, t.sent, t.sent as string[])).duplicates).toBe(0)
+  expect(pageErrors).toEqual([])
+})
+
+// ---- Offline ----
+it('makes no tight retry loop while offline, and delivers when back online', async () => {
+  const t = tally('network/offline', 'browser offline for 5 s (context.setOffline), then online')
+  const inbox = (t.inbox = createInbox(collector.url))
+  const { page, pageErrors } = await openPage(context)
+  // Counts the SDK's POSTs in the page: offline, none of them reach the collector to be counted.
+  await page.addInitScript(() => {
+    const w = window as unknown as { faultPosts: number[] }
+    const original = window.fetch
+    w.faultPosts = []
+    window.fetch = function (input, init) {
+      if (init?.method === 'POST') w.faultPosts.push(Date.now())
+      return original.call(this, input, init)
+    }
+  })
+  await page.goto(pageUrl(collector.url, 'basic.html', { collector: inbox.url }))
+  await sdkLoaded(page)
+  await page.evaluate(() => touchtrail.flush()) // the page_view, so the window below is clean
+  await context.setOffline(true)
+  await expect.poll(() => page.evaluate(() => navigator.onLine)).toBe(false)
+  const before = await page.evaluate(() => (window as unknown as { faultPosts: number[] })
+    .faultPosts.length)
+  t.sent.push(...await trackIn(page, 60, 'offline')) // past a batch: asks for a send at once
+  await page.evaluate(() => Promise.all([touchtrail.flush(), touchtrail.flush()]))
+  // A window of time is the measurement here: attempts over 5 s offline.
+  await page.waitForTimeout(5_000)
+  const attempts = await page.evaluate(() => (window as unknown as { faultPosts: number[] })
+    .faultPosts.length) - before
+  const back = Date.now()
+  await context.setOffline(false)
+  await expect.poll(async () => (await countOf(inbox, t.sent, t.sent as string[])).delivered,
+    { timeout: 15_000 }).toBe(60)
+  t.note.push(`${attempts} POST attempts in 5 s offline; delivered ${
+    ((Date.now() - back) / 1000).toFixed(1)} s after going online`)
+  expect(attempts).toBeLessThanOrEqual(3)
+  expect((await countOf(inbox, t.sent, t.sent as string[])).duplicates).toBe(0)
+  expect(pageErrors).toEqual([])
+})
+
+// ---- Three tabs, one queue, a flapping collector ----
+it('sends from one tab at a time while 3 tabs track and the collector flaps', async () => {
+  const t = tally('network/tabs-flapping', '3 tabs track 3×40 each while the collector flaps')
+  const inbox = (t.inbox = createInbox(collector.url))
+  const flap: Reply[] = [{ status: 503 }, { status: 200, delayMs: 80 }, { reset: true },
+    { status: 200, delayMs: 80 }, { status: 500 }, { status: 200, delayMs: 80 }]
+  await inbox.script(Array.from({ length: 4 }, () => flap).flat(), { status: 200, delayMs: 40 })
+  const tabs = await Promise.all(['a', 'b', 'c'].map(async (tab) => {
+    const record = await openPage(context)
+    await record.page.goto(pageUrl(collector.url, 'basic.html', { collector: inbox.url, tab }))
+    await sdkLoaded(record.page)
+    return record
+  }))
+  for (let round = 0; round < 3; round++) {
+    const ids = await Promise.all(tabs.map(async ({ page }) => {
+      const tracked = await trackIn(page, 40, 'tabs')
+      void page.evaluate(() => void touchtrail.flush()) // all three ask at once
+      return tracked
+    }))
+    t.sent.push(...ids.flat())
+  }
+  await expect.poll(async () => (await countOf(inbox, t.sent, t.sent as string[])).delivered,
+    { timeout: 60_000 }).toBe(360)
+  const log = await inbox.log()
+  const byTab = new Map<string, number>()
+  for (const entry of log) {
+    const tab = new URL(String(entry.headers.referer)).searchParams.get('tab') ?? '?'
+    byTab.set(tab, (byTab.get(tab) ?? 0) + 1)
+  }
+  const maxConcurrent = maxOf(log.map((entry) => entry.concurrent))
+  const failed = log.filter((entry) => entry.status !== 200).length
+  t.note.push(`max concurrent POSTs ${maxConcurrent}; ${failed} failed answers; requests per tab ${
+    [...byTab].map(([tab, n]) => `${tab}:${n}`).join(' ')}`)
+  expect(maxConcurrent).toBe(0)
+  expect((await countOf(inbox, t.sent, t.sent as string[])).duplicates).toBe(0)
+  expect(tabs.flatMap(({ pageErrors }) => pageErrors)).toEqual([])
+})
+
+// ---- Navigation away ----
+it('delivers 20 touchpoints tracked as the page navigates away, each request under 64 KB',
+  async () => {
+    const t = tally('unload/20', '20 touchpoints, then navigate away at once (keepalive)')
+    const inbox = (t.inbox = createInbox(collector.url))
+    const { page, pageErrors } = await openPage(context)
+    await page.goto(pageUrl(collector.url, 'basic.html', { collector: inbox.url }))
+    await sdkLoaded(page)
+    const blank = pageUrl(collector.url, 'blank.html') // no tracker there: only the unload sends
+    t.sent.push(...await page.evaluate(([next]) => {
+      const ids = Array.from({ length: 20 }, (_, n) =>
+        touchtrail.track('chat_open', { provider: 'unload', trigger: 'api', n }))
+      location.assign(next) // in the same task, as a link click would
+      return ids
+    }, [blank] as const))
+    await page.waitForURL(blank)
+    await expect.poll(async () => (await countOf(inbox, t.sent, t.sent as string[])).delivered,
+      { timeout: 15_000 }).toBe(20)
+    const log = await inbox.log()
+    t.note.push(`largest request ${maxOf(log.map((e) => e.bytes))} B`)
+    expect(maxOf(log.map((entry) => entry.bytes))).toBeLessThan(64 * 1024)
+    expect((await countOf(inbox, t.sent, t.sent as string[])).duplicates).toBe(0)
+    expect(pageErrors).toEqual([])
+  })
+
+it('keeps 600 touchpoints of ~500 B tracked before navigating away, for the next load',
+  async () => {
+    const t = tally('unload/600x500B', '600 touchpoints of ~500 B, navigate away, come back')
+    const inbox = (t.inbox = createInbox(collector.url))
+    const { page, pageErrors } = await openPage(context)
+    const url = pageUrl(collector.url, 'basic.html', { collector: inbox.url })
+    await page.goto(url)
+    await sdkLoaded(page)
+    const blank = pageUrl(collector.url, 'blank.html')
+    t.sent.push(...await page.evaluate(([next]) => {
+      const ids = Array.from({ length: 600 }, (_, n) => touchtrail.track('chat_open',
+        { provider: 'unload600', trigger: 'api', n, pad: 'x'.repeat(500) }))
+      location.assign(next)
+      return ids
+    }, [blank] as const))
+    await page.waitForURL(blank)
+    const onUnload = await countOf(inbox, t.sent, t.sent as string[])
+    await page.goto(url) // the next page of the site: the queue goes out from there
+    await expect.poll(async () => (await countOf(inbox, t.sent, t.sent as string[])).delivered,
+      { timeout: 60_000 }).toBe(600)
+    const log = await inbox.log()
+    const largest = maxOf(log.map((entry) => entry.bytes))
+    t.note.push(`${onUnload.delivered} arrived before the next load (${onUnload.requests} ` +
+      `requests); largest request ${largest} B`)
+    expect(largest).toBeLessThan(64 * 1024)
+    expect(pageErrors).toEqual([])
+  })
+
+it('sends what fits in the 64 KB keepalive budget as a page with a large queue goes away',
+  async () => {
+    const t = tally('unload/keepalive-budget',
+      '200 touchpoints of ~500 B, navigate away: what leaves on unload (rest: next load)')
+    const inbox = (t.inbox = createInbox(collector.url))
+    t.owed = [] // the SPEC lets what does not fit in 64 KB wait for the next load
+    const { page, pageErrors } = await openPage(context)
+    await page.goto(pageUrl(collector.url, 'basic.html', { collector: inbox.url }))
+    await sdkLoaded(page)
+    const blank = pageUrl(collector.url, 'blank.html') // no tracker: only the unload can send
+    t.sent.push(...await page.evaluate(([next]) => {
+      const ids = Array.from({ length: 200 }, (_, n) => touchtrail.track('chat_open',
+        { provider: 'budget', trigger: 'api', n, pad: 'x'.repeat(500) }))
+      location.assign(next)
+      return ids
+    }, [blank] as const))
+    await page.waitForURL(blank)
+    // SPEC §5: queued touchpoints go out with keepalive as the page hides, each request < 64 KB.
+    const arrived = await expect.poll(async () => (await countOf(inbox, t.sent, [])).delivered,
+      { timeout: 10_000 }).toBeGreaterThan(0).then(() => true, () => false)
+    const log = await inbox.log()
+    const { delivered } = await countOf(inbox, t.sent, [])
+    t.note.push(`${delivered} of 200 left on unload in ${log.length} requests, ${
+      log.reduce((sum, entry) => sum + entry.bytes, 0)} B in all`)
+    expect(arrived, 'nothing was sent as the page went away').toBe(true)
+    expect(log.reduce((sum, entry) => sum + entry.bytes, 0)).toBeLessThanOrEqual(64 * 1024)
+    expect(pageErrors).toEqual([])
+  })
