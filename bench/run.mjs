@@ -33,22 +33,37 @@ const argument = (name, fallback) => {
 }
 
 const versionOf = async (name) => {
-  const path = name === 'touchtrail' ? `${BENCH}../package.json` : `${BENCH}node_modules/${name}/package.json`
+  const path = name === 'touchtrail'
+    ? `${BENCH}../package.json`
+    : `${BENCH}node_modules/${name}/package.json`
   return JSON.parse(await readFile(path, 'utf8')).version
 }
 
-const log = (...parts) => console.log(`bench [${(performance.now() / 1000).toFixed(0)} s]`, ...parts)
+const LANES = 2
+
+// Runs `job` over `items`, at most `lanes` at a time.
+const inLanes = async (items, lanes, job) => {
+  const waiting = [...items]
+  const lane = async () => {
+    while (waiting.length) await job(waiting.shift())
+  }
+  await Promise.all(Array.from({ length: lanes }, lane))
+}
+
+const log = (...parts) =>
+  console.log(`bench [${(performance.now() / 1000).toFixed(0)} s]`, ...parts)
 
 const main = async () => {
   installIfMissing()
   const { contenders: all } = await import('./contenders/list.mjs')
   const { createEnv } = await import('./lib/env.mjs')
   const scenarios = await import('./lib/scenarios.mjs')
-  const { goals, mediansOf, table } = await import('./lib/report.mjs')
+  const { failures, goals, mediansOf, table } = await import('./lib/report.mjs')
 
   const runs = Math.max(1, Number(argument('runs', '3')))
   const only = argument('only', '')
-  const contenders = all.filter((c) => !only || c.name === 'touchtrail' || only.split(',').includes(c.name))
+  const contenders = all.filter((c) =>
+    !only || c.name === 'touchtrail' || only.split(',').includes(c.name))
   const loadBefore = loadavg()
   const env = await createEnv(contenders)
   const results = contenders.map((c) => ({ ...c, sizes: env.sizes[c.name], runs: {}, medians: {} }))
@@ -56,30 +71,38 @@ const main = async () => {
     (result.runs[scenario] ??= []).push(value)
     log(result.name, scenario, JSON.stringify(value))
   }
+  // One failed run (a page that would not load on a busy machine) leaves a gap, not a dead bench;
+  // the smoke test above is what must pass.
+  const attempt = async (result, scenario, job) => {
+    try {
+      record(result, scenario, await job())
+    } catch (error) {
+      record(result, scenario, { error: String(error.message ?? error).slice(0, 500) })
+    }
+  }
   let chromium
   try {
     // Every contender must deliver to the local collector before anything is measured.
     await env.inBrowser(async (browserEnv) => {
       chromium = browserEnv.chromiumVersion
-      for (const result of results) record(result, 'smoke', await scenarios.smoke(browserEnv, result.name))
+      await Promise.all(results.map(async (result) =>
+        record(result, 'smoke', await scenarios.smoke(browserEnv, result.name))))
       record(results[0], 'scriptTag', await scenarios.scriptTag(browserEnv))
     })
     for (let run = 0; run < runs; run++) {
-      // Timing: one contender at a time, each in a fresh Chromium (killed after, with whatever
-      // work the contender left behind), contenders interleaved so noise spreads evenly.
+      // Timing: one contender at a time, each scenario in a fresh Chromium (killed after, with
+      // whatever work the contender left behind), contenders interleaved so noise spreads evenly.
       for (const result of results) {
         for (const scenario of ['trackCost', 'burst']) {
-          record(result, scenario, await env.inBrowser((browserEnv) =>
+          await attempt(result, scenario, () => env.inBrowser((browserEnv) =>
             scenarios[scenario](browserEnv, result.name)))
         }
       }
-      // Bytes and durability: one Chromium per contender, as the machine has two cores only.
-      for (const result of results) {
-        await env.inBrowser(async (browserEnv) => {
-          record(result, 'wire', await scenarios.wire(browserEnv, result.name))
-          record(result, 'durability', await scenarios.durability(browserEnv, result.name))
-        })
-      }
+      // Bytes and durability hardly depend on speed: two contenders at a time, one per core.
+      await inLanes(results, LANES, (result) => env.inBrowser(async (browserEnv) => {
+        await attempt(result, 'wire', () => scenarios.wire(browserEnv, result.name))
+        await attempt(result, 'durability', () => scenarios.durability(browserEnv, result.name))
+      }))
     }
   } finally {
     await env.close()
@@ -107,7 +130,8 @@ const main = async () => {
     loadAverage: { before: loadBefore, after: loadavg() },
     versions,
   }
-  await writeResults({ environment, results, goals: checked }, table(results), checked)
+  const failed = failures(results)
+  await writeResults({ environment, results, goals: checked, failed }, table(results), checked)
 }
 
 const writeResults = async (json, markdown, checked) => {
@@ -116,10 +140,10 @@ const writeResults = async (json, markdown, checked) => {
   const page = [
     '# touchtrail bench',
     '',
-    `${e.date}, Chromium ${e.chromium}, Node ${e.node}, ${e.cpus} × ${e.cpu}; median of ${e.runs} ` +
-      `runs; load average ${e.loadAverage.before[0].toFixed(1)} before, ` +
-      `${e.loadAverage.after[0].toFixed(1)} after. Produced by \`npm run bench\` (bench/run.mjs); ` +
-      'bench/README.md says what each row means.',
+    `${e.date}, Chromium ${e.chromium}, Node ${e.node}, ${e.cpus} × ${e.cpu}; ` +
+      `median of ${e.runs} runs; load average ${e.loadAverage.before[0].toFixed(1)} before, ` +
+      `${e.loadAverage.after[0].toFixed(1)} after. Produced by \`npm run bench\` ` +
+      '(bench/run.mjs); bench/README.md says what each row means.',
     '',
     markdown,
     '',
@@ -127,6 +151,10 @@ const writeResults = async (json, markdown, checked) => {
     '',
     ...checked.map((g) => `- ${g.met ? '✅' : '❌'} ${g.goal}: ${g.seen}`),
     '',
+    ...(json.failed.length
+      ? ['## Scenario runs that failed (left out of the medians)', '',
+          ...json.failed.map((line) => `- ${line}`), '']
+      : []),
     '## Versions',
     '',
     ...Object.entries(e.versions).map(([name, version]) => `- ${name} ${version}`),

@@ -17,8 +17,9 @@ const ELSEWHERE = [
 
 const HEAD = ['Scenario', 'Sent', 'Delivered', 'Duplicates', 'Lost', 'Requests', 'Result', 'Note']
 
-const cell = (value) =>
-  value === undefined || value === null ? '–' : String(value).replace(/\|/g, '\\|').replace(/\n/g, ' ')
+const cell = (value) => value === undefined || value === null
+  ? '–'
+  : String(value).replace(/\|/g, '\\|').replace(/\n/g, ' ')
 
 // `expected` below `sent` means the SPEC lets some go (a bound, a denial): say how many were owed.
 const sentCell = ({ sent, expected }) =>
@@ -50,13 +51,13 @@ const main = () => {
     rows = Object.values(JSON.parse(readFileSync(path, 'utf8')))
   } catch (error) {
     console.error(`faultTable: cannot read ${path}: ${error.message}`)
-    console.error('Run the suite first: npx vitest run --project e2e test/e2e/faults* (and browser).')
+    console.error('Run the suite first: npx vitest run --project e2e test/e2e/faults*')
     process.exit(1)
   }
   console.log(faultTable(rows))
-  const lost = rows.filter((row) => row.lost > 0 && row.expected > 0)
-  const failed = rows.filter((row) => row.result === 'fail')
-  console.log(`\n${rows.length} scenarios; ${failed.length} failed; ${lost.length} lost touchpoints.`)
+  const lost = rows.filter((row) => row.lost > 0 && row.expected > 0).length
+  const failed = rows.filter((row) => row.result === 'fail').length
+  console.log(`\n${rows.length} scenarios: ${failed} failed, ${lost} with touchpoints lost.`)
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main()

@@ -1,6 +1,6 @@
 import type { Report } from './lib/report'
 import { createHttpPost, type Post } from './transport/http'
-import { toSegmentBody } from './transport/segmentFormat'
+import { toJson } from './core/serialize'
 import type {
   Batch,
   CaptureSetup,
@@ -58,8 +58,11 @@ const toPost = (collector: TrackerOptions['collector'] | undefined): Post | unde
   if (typeof collector === 'string' && collector) return createHttpPost(collector)
   if (typeof collector === 'function') return customPost(collector)
   if (collector && typeof collector === 'object' && typeof collector.url === 'string') {
+    const { format } = collector
     const post = createHttpPost(collector.url, collector.headers)
-    return collector.format === 'segment' ? (body, keepalive) => post(toSegmentBody(body), keepalive) : post
+    return typeof format === 'function'
+      ? (body, keepalive) => post(toJson(format(JSON.parse(body) as Batch)), keepalive)
+      : post
   }
 }
 

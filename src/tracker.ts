@@ -28,6 +28,7 @@ export const MAX_PROPS_BYTES = 32_000
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev'
 const NOTHING: FlushResult = { sent: 0, failed: 0, pending: 0 }
 const TYPE = /^[A-Za-z][\w:.-]{0,63}$/
+const shown = (value: unknown) => String(value).slice(0, 40)
 
 /** A tracker that does nothing: no window (server rendering) or no collector. */
 const inert = (): Tracker => ({
@@ -63,6 +64,7 @@ export const startTracker = (options: TrackerOptions): Started => {
   const context = { locale: navigator.language, screen: `${screen.width}x${screen.height}` }
   const queue = createQueue(o.name, o.queueMax, report)
   const fresh = (): Identity => ({ anonymousId: uuidv7(), userId: null })
+  const stops: (() => void)[] = []
 
   let state: ConsentState = 'pending'
   let identity = fresh()
@@ -73,14 +75,10 @@ export const startTracker = (options: TrackerOptions): Started => {
   let hiding = false
   // Global Privacy Control: only the site's own consent('granted') lifts it, not a CMP's default.
   let gpc = (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true
-  const stops: (() => void)[] = []
 
   const sender = createSender({
+    ...o,
     queue,
-    post: o.post,
-    maxEvents: o.maxEvents,
-    maxBytes: o.maxBytes,
-    intervalMs: o.intervalMs,
     lockName: `${o.name}:sender`,
     version: VERSION,
     report,
@@ -120,66 +118,47 @@ export const startTracker = (options: TrackerOptions): Started => {
         // A grant from an earlier visit wins for the ids; this page's userId wins if it has one.
         const stored = storedIdentity()
         if (stored) identity = { ...stored, userId: identity.userId ?? stored.userId }
-        const drafts = held
-        held = []
-        drafts.forEach(store)
+        held.splice(0).forEach(store)
         saveIdentity()
       }
       if (effect === 'drop-held') held = []
       if (effect === 'purge') {
         persist.remove(idKey)
         identity = fresh()
-        void queue.purge().catch((cause) => report('internal', 'purge failed', cause))
+        queue.purge().catch((cause) => report('internal', 'purge failed', cause))
       }
     }
     if (change.effects.length) log(`consent ${state}`)
   }
 
   const track = (type: string, props: unknown = {}): string | undefined => {
-    if (stopped) return undefined
+    if (stopped) return
     if (typeof type !== 'string' || !TYPE.test(type)) {
-      report('invalid_input', `track(): type must be a name like 'chat_open', got ${String(type).slice(0, 40)}`)
-      return undefined
+      return void report('invalid_input', `track(): type must be a name like 'chat_open', not ${shown(type)}`)
     }
-    if (typeof props !== 'object' || props === null || Array.isArray(props)) {
-      report('invalid_input', `track('${type}'): props must be an object; the touchpoint is dropped`)
-      return undefined
+    if (typeof props !== 'object' || !props || Array.isArray(props)) {
+      return void report('invalid_input', `track('${type}'): props must be an object; dropped`)
     }
-    if (state === 'denied') return undefined
+    if (state === 'denied') return
     const json = toJson(props)
     if (json.length > MAX_PROPS_BYTES) {
-      report('invalid_input', `track('${type}'): props over ${MAX_PROPS_BYTES} bytes; dropped`)
-      return undefined
+      return void report('invalid_input', `track('${type}'): props over ${MAX_PROPS_BYTES} bytes; dropped`)
     }
-    const draft: Draft = {
-      id: uuidv7(),
-      type,
-      at: Date.now(),
-      props: json,
-      userId: identity.userId,
-      page: readPage(),
-      arrival,
-    }
+    const id = uuidv7()
+    const draft: Draft = { id, type, at: Date.now(), props: json, userId: identity.userId, page: readPage(), arrival }
     arrival = undefined
-    if (type === 'page_view') pageViewId = draft.id
-    log(`${type}`, props)
+    if (type === 'page_view') pageViewId = id
+    log(type, props)
     if (state === 'granted') store(draft)
     else if (held.push(draft) > MAX_HELD) {
       held.shift()
-      report('queue_overflow', `more than ${MAX_HELD} touchpoints before consent: the oldest are dropped`)
+      report('queue_overflow', `over ${MAX_HELD} touchpoints before consent: the oldest are dropped`)
     }
-    return draft.id
+    return id
   }
 
-  const flush = async (): Promise<FlushResult> => {
-    if (state !== 'granted') return { ...NOTHING, pending: held.length }
-    try {
-      return await sender.flush()
-    } catch (cause) {
-      report('internal', 'flush() failed', cause)
-      return NOTHING
-    }
-  }
+  const flush = async (): Promise<FlushResult> =>
+    state === 'granted' ? sender.flush() : { ...NOTHING, pending: held.length }
 
   const tracker: Tracker = {
     track: guard(report, 'track', track) as Tracker['track'],
@@ -188,10 +167,9 @@ export const startTracker = (options: TrackerOptions): Started => {
     ),
     identify: guard(report, 'identify', (userId: string, traits: Record<string, unknown> = {}) => {
       if (typeof userId !== 'string' || !userId || userId.length > 256) {
-        report('invalid_input', 'identify(): userId must be a non-empty string of at most 256 characters')
-        return undefined
+        return void report('invalid_input', 'identify(): userId must be a string of 1 to 256 characters')
       }
-      if (state === 'denied') return undefined
+      if (state === 'denied') return
       identity = { ...identity, userId }
       saveIdentity()
       return track('identify', { traits })
@@ -202,12 +180,12 @@ export const startTracker = (options: TrackerOptions): Started => {
     }),
     consent: guard(report, 'consent', (decision: unknown) => {
       if (decision !== 'granted' && decision !== 'denied') {
-        report('invalid_input', `consent() takes 'granted' or 'denied', got ${String(decision).slice(0, 40)}`)
-        return
+        return report('invalid_input', `consent() takes 'granted' or 'denied', not ${shown(decision)}`)
       }
       if (decision === 'granted') gpc = false
       apply(decision)
     }),
+    // The sender never rejects; the catch is for the host page's sake all the same.
     flush: () => flush().catch(() => NOTHING),
     shutdown: async () => {
       if (stopped) return
@@ -220,29 +198,23 @@ export const startTracker = (options: TrackerOptions): Started => {
 
   // Where the tracker starts: a remembered decision, else the option; GPC turns both to denial.
   const remembered = persist.get(consentKey)
-  const initial: ConsentState =
-    remembered === 'granted' || remembered === 'denied'
-      ? remembered
-      : o.consent === 'granted'
-        ? 'granted'
-        : 'pending'
+  const initial =
+    remembered === 'granted' || remembered === 'denied' ? remembered : o.consent === 'granted' ? 'granted' : 'pending'
   if (gpc && initial !== 'denied') apply('denied')
-  else if (initial === 'granted') {
-    state = 'granted'
+  else if ((state = initial) === 'granted') {
     identity = storedIdentity() ?? identity
     saveIdentity()
     sender.schedule() // what earlier pages left queued
-  } else state = initial
+  }
 
   const onStorage = guard(report, 'storage', (event: StorageEvent) => {
     // Another tab of the site decided: follow it, so a denial there purges here too.
-    if (event.key === consentKey && (event.newValue === 'granted' || event.newValue === 'denied')) {
-      apply(event.newValue)
-    }
+    const next = event.key === consentKey && event.newValue
+    if (next === 'granted' || next === 'denied') apply(next)
   })
   addEventListener('storage', onStorage)
-  stops.push(() => removeEventListener('storage', onStorage))
   stops.push(
+    () => removeEventListener('storage', onStorage),
     onHidden(
       guard(report, 'hidden', () => {
         // Until the page has had a task more: if it is going away, that task never comes.
@@ -254,16 +226,14 @@ export const startTracker = (options: TrackerOptions): Started => {
     ),
   )
   const follow = (source: ConsentSource) => {
-    const stop = guard(report, 'consent source', source)(
-      guard(report, 'consent source', (next: ConsentState) => (gpc && next === 'granted') || apply(next)),
-    )
+    const update = (next: ConsentState) => (gpc && next === 'granted') || apply(next)
+    const stop = guard(report, 'consent source', source)(guard(report, 'consent source', update))
     if (stop) stops.push(stop)
   }
   const emit = guard(report, 'capture', track)
   const attach = (setup: CaptureSetup) => {
-    if (stopped) return
-    const stop = guard(report, 'capture', setup)(emit, { pageViewId: () => pageViewId })
-    if (stop) stops.push(stop)
+    const stop = stopped || guard(report, 'capture', setup)(emit, { pageViewId: () => pageViewId })
+    if (typeof stop === 'function') stops.push(stop)
   }
   if (typeof o.consent === 'function') follow(o.consent)
   o.captures.forEach(attach)

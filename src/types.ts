@@ -150,6 +150,9 @@ export interface TouchtrailError {
   cause?: unknown
 }
 
+/** Turns a batch into the body another kind of collector expects. */
+export type BodyFormat = (batch: Batch) => unknown
+
 /** Sends one batch; resolve on success, reject (optionally with `{ status }`) on failure. */
 export type CustomTransport = (batch: Batch) => Promise<void>
 
@@ -159,8 +162,8 @@ export interface CollectorOptions {
   url: string
   /** Extra request headers; setting any makes requests non-simple (CORS preflight). */
   headers?: Record<string, string>
-  /** Body format: touchtrail's own, or Segment's batch API shape. @defaultValue 'touchtrail' */
-  format?: 'touchtrail' | 'segment'
+  /** Reshapes each body for a collector that wants another format, e.g. `segmentFormat`. */
+  format?: BodyFormat
 }
 
 /** How touchpoints are grouped into requests. */

@@ -89,7 +89,11 @@ export const startCollector = async () => {
     if (path === RESULT_PATH) {
       // The page's own measurements, beaconed: not traffic of the contender, so not counted.
       const body = await readBody(req).catch(() => Buffer.alloc(0))
-      try { box.result = JSON.parse(body.toString('utf8')) } catch { box.result = { invalid: true } }
+      try {
+        box.result = JSON.parse(body.toString('utf8'))
+      } catch {
+        box.result = { invalid: true } // reported as a scenario without numbers
+      }
       res.writeHead(204, cors(req)).end()
       return
     }

@@ -5,7 +5,7 @@ import { mean, median, percentile } from './stats.mjs'
 import { stay, waitFor, within } from './wait.mjs'
 
 const READY_MS = 20_000
-const DELIVER_MS = 20_000
+const DELIVER_MS = 15_000
 const RECOVER_MS = 20_000
 // A page whose main thread is still blocked this long after the burst is reported as blocked.
 const PROBE_MS = 10_000
@@ -32,7 +32,7 @@ const delivered = (box, count) => acceptedOf(box, count).length >= count
 
 // Waits until `count` touchpoints were accepted, or nothing new arrived for `stallMs` (a peer
 // that dropped some, e.g. PostHog's client-side rate limit, would otherwise hold the run).
-const settle = async (box, count, timeoutMs, stallMs = 5_000) => {
+const settle = async (box, count, timeoutMs, stallMs = 4_000) => {
   let last = { size: box.accepted.size, at: Date.now() }
   return waitFor(() => {
     if (delivered(box, count)) return true
@@ -70,7 +70,7 @@ export const smoke = async (env, name) => {
  * performance.now(). A contender whose calls grow slow stops at `budgetMs`; `calls` says so.
  */
 export const trackCost = async (env, name, options = {}) => {
-  const { warm = 200, count = 2_000, warmBudgetMs = 4_000, budgetMs = 8_000 } = options
+  const { warm = 200, count = 2_000, warmBudgetMs = 3_000, budgetMs = 6_000 } = options
   const run = newRun(name)
   // isolated=1: cross-origin isolation, for a 5 µs performance.now() instead of 100 µs.
   const session = await openReady(env, name, run, '&isolated=1')
@@ -104,7 +104,9 @@ export const trackCost = async (env, name, options = {}) => {
       }))
     }, [warm, count, warmBudgetMs, budgetMs]).catch(() => {})
     const done = await waitFor(() => box.result, warmBudgetMs + budgetMs + 2 * count + 10_000)
-    if (!done) throw new Error(`${name} trackCost: the page never reported its timings`)
+    if (!done || !box.result.durations) {
+      throw new Error(`${name} trackCost: the page never reported its timings`)
+    }
     const micros = box.result.durations.map((tenths) => tenths / 10)
     const floor = box.result.floor.map((tenths) => tenths / 10)
     return {
@@ -133,7 +135,7 @@ const maxPerWindow = (times, start, windowMs) => {
 }
 
 /** 1,000 touchpoints tracked in one task: what it costs the main thread and IndexedDB. */
-export const burst = async (env, name, { count = 1_000, budgetMs = 10_000 } = {}) => {
+export const burst = async (env, name, { count = 1_000, budgetMs = 8_000 } = {}) => {
   const run = newRun(name)
   const session = await openReady(env, name, run)
   try {
@@ -155,7 +157,7 @@ export const burst = async (env, name, { count = 1_000, budgetMs = 10_000 } = {}
         }))
       }, 0)
     }, [count, budgetMs]).catch(() => {})
-    if (!(await waitFor(() => box.result, budgetMs + 20_000))) {
+    if (!(await waitFor(() => box.result, budgetMs + 20_000)) || !box.result.startPerf) {
       throw new Error(`${name} burst: the page never reported its loop`)
     }
     const started = box.result
@@ -186,10 +188,15 @@ export const burst = async (env, name, { count = 1_000, budgetMs = 10_000 } = {}
       loopMs: started.loopMs,
       longTasks: longTasks.length,
       longestTaskMs: Math.max(0, ...longTasks.map((task) => task.duration)),
+      // When each began, from the burst's start, and how long it took: which one is the loop.
+      longTaskList: longTasks.map(({ start, duration }) =>
+        `+${Math.round(start - started.startPerf)} ms: ${Math.round(duration)} ms`).join(', '),
       blockingMs: longTasks.reduce((sum, task) => sum + Math.max(0, task.duration - 50), 0),
       idbWrites: idbWrites.length,
       idbWritesMaxPer50ms: maxPerWindow(idbWrites, started.startPerf, 50),
       idbWritesPer50ms: idbWrites.length / windows,
+      idbWriteList: idbWrites.slice(0, 50).map((time) => `+${Math.round(time - started.startPerf)}`)
+        .join(' '),
       lsWrites: lsWrites.length,
       requests: box.requests,
       external: session.external.length,

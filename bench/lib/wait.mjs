@@ -2,7 +2,7 @@
 
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 
-/** Polls `check` every `everyMs` until it is truthy or `timeoutMs` passed; returns whether it was. */
+/** Polls `check` every `everyMs` until it is truthy or `timeoutMs` passed; says whether it was. */
 export const waitFor = async (check, timeoutMs, everyMs = 20) => {
   const deadline = Date.now() + timeoutMs
   for (;;) {

@@ -133,7 +133,6 @@ export const captureChatWidgets =
     let live = true
     let timer: ReturnType<typeof setTimeout> | undefined
     let delay = 250
-    let waited = 0
     const stops: (() => void)[] = []
     let pending = options.providers ?? (Object.keys(ADAPTERS) as ChatProvider[])
     const check = () => {
@@ -148,8 +147,8 @@ export const captureChatWidgets =
         } catch {}
         return !(stop && stops.push(stop))
       })
-      if (pending.length && waited < (options.waitMs ?? 30_000)) {
-        waited += delay
+      // Doubling from 250 ms: delay − 250 ms have passed since the first check.
+      if (pending.length && delay - 250 < (options.waitMs ?? 30_000)) {
         timer = setTimeout(check, delay)
         delay *= 2
       }

@@ -20,8 +20,6 @@ export const captureFormSubmits =
     // its properties too, and one named "id" or "closest" shadows them.
     // https://github.com/whatwg/html/issues/2720
     const element = Element.prototype
-    const attribute = (form: HTMLFormElement, name: string) =>
-      element.getAttribute.call(form, name) ?? ''
     const controls = Object.getOwnPropertyDescriptor(HTMLFormElement.prototype, 'elements')!.get!
     const onSubmit = (event: Event) => {
       const form = event.target
@@ -30,13 +28,16 @@ export const captureFormSubmits =
       try {
         if (options.ignore && element.matches.call(form, options.ignore)) return
       } catch {}
-      const names = Array.from(controls.call(form) as HTMLFormControlsCollection, (field) =>
-        field.closest(IGNORE) ? '' : (field.getAttribute('name') ?? ''),
-      )
+      const attribute = (name: string) => element.getAttribute.call(form, name) ?? ''
+      const fields = new Set<string>()
+      for (const field of controls.call(form) as HTMLFormControlsCollection) {
+        const name = field.getAttribute('name')
+        if (name && !field.closest(IGNORE)) fields.add(name)
+      }
       emit('form_submit', {
-        formId: attribute(form, 'id'),
-        action: redactUrl(attribute(form, 'action')),
-        fields: [...new Set(names.filter(Boolean))],
+        formId: attribute('id'),
+        action: redactUrl(attribute('action')),
+        fields: [...fields],
       })
     }
     // Capture phase: we see the submit before the app's own handler can stopPropagation().

@@ -10,8 +10,6 @@ export interface PageViewOptions {
   settleMs?: number
 }
 
-type Method = 'pushState' | 'replaceState'
-
 /**
  * Emits `page_view` for the page as it starts, then for every SPA route change to a new path:
  * `pushState`, `replaceState` and `popstate`. An SPA view's referrer is the previous URL.
@@ -21,16 +19,17 @@ export const capturePageViews =
   (emit) => {
     let live = true
     let timer: ReturnType<typeof setTimeout> | undefined
-    let path = location.pathname
+    let path: string
     let href = location.href
-    const view = (referrer: string) =>
+    const view = (referrer: string) => {
+      path = location.pathname
       emit('page_view', { path, title: document.title, referrer: redactUrl(referrer) })
+    }
+    // No check of `live`: stop() clears the timer, and nothing sets it again.
     const settled = () => {
       const previous = href
       href = location.href
-      if (!live || location.pathname === path) return
-      path = location.pathname
-      view(previous)
+      if (location.pathname !== path) view(previous)
     }
     // Routers set the title after pushState: wait, and let a burst of calls end in one view.
     const changed = () => {
@@ -39,20 +38,19 @@ export const capturePageViews =
       clearTimeout(timer)
       timer = setTimeout(settled, options.settleMs ?? 100)
     }
-    const patch = (method: Method) => {
+    const unpatch = (['pushState', 'replaceState'] as const).map((method) => {
       const original = history[method]
-      const patched = function (this: History, ...args: Parameters<History[Method]>) {
+      const patched = function (this: History, ...args: Parameters<History[typeof method]>) {
         const result = original.apply(this, args)
         if (live) changed()
         return result
       }
       history[method] = patched
+      // Whoever wrapped us after we wrapped them keeps their wrapper; ours then only passes on.
       return () => {
-        // Whoever wrapped us after we wrapped them keeps their wrapper; ours then only passes on.
         if (history[method] === patched) history[method] = original
       }
-    }
-    const unpatch = [patch('pushState'), patch('replaceState')]
+    })
     addEventListener('popstate', changed)
     view(document.referrer)
     return () => {

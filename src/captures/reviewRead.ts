@@ -11,7 +11,8 @@ export interface ReviewReadOptions {
   threshold?: number
 }
 
-// How long one review has been seen: `total` ms banked, plus now − `since` while it is counting.
+// How long one review has been seen: `total` ms banked up to `since`, the last update while it
+// was counting.
 interface Seen {
   id: string
   total: number
@@ -35,24 +36,18 @@ export const captureReviewReads =
     let live = true
     let page = context.pageViewId()
     let timer: ReturnType<typeof setTimeout> | undefined
-    const visible = () => document.visibilityState === 'visible'
-    const counted = (state: Seen, now: number) => state.total + now - (state.since ?? now)
 
-    // Banks or starts each review's clock, emits what has reached dwellMs, and sets one timer
-    // for the next review that will.
+    // Banks each review's time, emits those that reached dwellMs, and sets one timer for the
+    // next review that will.
     const update = () => {
       if (!live) return
       const now = performance.now()
-      const current = context.pageViewId()
+      const visible = document.visibilityState === 'visible'
       // A new page view: every review may be read again, and starts from nothing.
-      if (current !== page) {
-        page = current
-        read.clear()
-        for (const state of seen.values()) {
-          state.total = 0
-          if (state.since !== undefined) state.since = now
-        }
-      }
+      const current = context.pageViewId()
+      const fresh = current !== page
+      page = current
+      if (fresh) read.clear()
       let next = Infinity
       for (const [element, state] of seen) {
         if (!element.isConnected) {
@@ -60,32 +55,24 @@ export const captureReviewReads =
           observer.unobserve(element)
           continue
         }
-        const counting = state.inView && visible() && !read.has(state.id)
-        if (!counting) {
-          state.total = counted(state, now)
+        const showing = state.inView && visible
+        const counting = showing && !read.has(state.id)
+        state.total = fresh ? 0 : state.total + now - (state.since ?? now)
+        state.since = counting ? now : undefined
+        if (counting && state.total >= dwellMs) {
+          read.add(state.id)
           state.since = undefined
-          // A read review still in view: look again later, in case a new page view began.
-          if (state.inView && visible()) next = Math.min(next, dwellMs)
-          continue
+          const rating = Number(element.getAttribute('data-tt-rating') || NaN)
+          const productId = element.getAttribute('data-tt-product')
+          emit('review_read', {
+            reviewId: state.id,
+            ...(productId && { productId }),
+            ...(rating === rating && { rating }),
+            dwellMs: Math.round(state.total),
+          })
         }
-        state.since ??= now
-        const dwell = counted(state, now)
-        if (dwell < dwellMs) {
-          next = Math.min(next, dwellMs - dwell)
-          continue
-        }
-        read.add(state.id)
-        state.total = dwell
-        state.since = undefined
-        next = Math.min(next, dwellMs)
-        const rating = Number(element.getAttribute('data-tt-rating') || NaN)
-        const productId = element.getAttribute('data-tt-product')
-        emit('review_read', {
-          reviewId: state.id,
-          ...(productId && { productId }),
-          ...(rating === rating && { rating }),
-          dwellMs: Math.round(dwell),
-        })
+        // A read review still in view: look again later, in case a new page view began.
+        if (showing) next = Math.min(next, read.has(state.id) ? dwellMs : dwellMs - state.total)
       }
       clearTimeout(timer)
       if (next < Infinity) timer = setTimeout(update, next)
@@ -103,9 +90,8 @@ export const captureReviewReads =
     )
     const watch = (node: Node) => {
       if (!(node instanceof Element)) return
-      const found = [...node.querySelectorAll(SELECTOR)]
-      if (node.matches(SELECTOR)) found.push(node)
-      for (const element of found) {
+      // The node itself last, as it is the outermost; one without the attribute is skipped.
+      for (const element of [...node.querySelectorAll(SELECTOR), node]) {
         const id = element.getAttribute('data-tt-review')
         if (!id || seen.has(element) || element.closest('[data-tt-ignore]')) continue
         seen.set(element, { id, total: 0, inView: false })

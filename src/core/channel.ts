@@ -1,4 +1,5 @@
 import type { Campaign, Channel } from '../types'
+import { decodeParam } from './redact'
 
 /** How a page load arrived: its channel, and the campaign when it was tagged. */
 export interface Arrival {
@@ -8,9 +9,9 @@ export interface Arrival {
   campaignKey?: string
 }
 
-// Ad click ids, in order of precedence, with the network that appends them and the channel a
-// click with no UTM medium gets. fbclid is also appended to organic Facebook shares, so alone it
-// says social, not paid_social. https://support.google.com/analytics/answer/9756891
+// Ad click ids, in order of precedence: the network that appends each, and the channel a click
+// with no UTM medium gets. fbclid is also appended to organic Facebook shares, so alone it says
+// social, not paid_social. https://support.google.com/analytics/answer/9756891
 const CLICK_IDS: [string, string, Channel][] = [
   ['gclid', 'google', 'paid_search'],
   ['gbraid', 'google', 'paid_search'],
@@ -36,8 +37,7 @@ const MAIL_HOST = /^(mail|webmail|email|outlook)\.|\.gm$/
 const MAIL_SOURCE = /mail|newsletter|klaviyo|brevo|sendinblue|sendgrid/
 const SUBDOMAIN = /^((www\d?|m|l|lm|mobile|out|old|new|web|chat|[a-z]{2})\.)+(?=[^.]+\.)/
 
-// utm_medium values, checked in order; paid media from a social source is paid_social.
-// https://support.google.com/analytics/answer/9756891
+// utm_medium values, checked in order. https://support.google.com/analytics/answer/9756891
 const MEDIUMS: [RegExp, Channel][] = [
   [/^(paid.?social|social.?paid)$/, 'paid_social'],
   [/^(cpc|ppc|paid|paid.?search|sem|cpv|cpa|adwords)$/, 'paid_search'],
@@ -53,41 +53,18 @@ const MEDIUMS: [RegExp, Channel][] = [
 const hostOf = (url: string): string =>
   (/^[a-z][a-z\d+.-]*:\/\/(?:[^/?#@]*@)?([^/?#:]*)/i.exec(url)?.[1] ?? '').toLowerCase()
 
-const trim = (host: string) => host.replace(SUBDOMAIN, '')
-
 // The registrable part of a host, roughly: example.com, example.co.uk. Without the public suffix
 // list, two sites on one shared host (a.github.io, b.github.io) count as one.
-const siteOf = (host: string): string => {
-  if (/^[\d.]+$/.test(host)) return host
-  const labels = /\.(co|com|net|org|gov|edu|ac)\.[a-z]{2}$/.test(host) ? -3 : -2
-  return host.split('.').slice(labels).join('.')
-}
-
-// Query parameters of the URL and of its fragment (hash routers), names lower-cased.
-const paramsOf = (url: string): Map<string, string> => {
-  const params = new Map<string, string>()
-  for (const part of url.split('#')) {
-    const at = part.indexOf('?')
-    for (const pair of at < 0 ? [] : part.slice(at + 1).split('&')) {
-      const eq = pair.indexOf('=')
-      const name = decode(eq < 0 ? pair : pair.slice(0, eq)).toLowerCase()
-      if (name && !params.has(name)) params.set(name, eq < 0 ? '' : decode(pair.slice(eq + 1)))
-    }
-  }
-  return params
-}
-
-const decode = (text: string): string => {
-  const plain = text.replace(/\+/g, ' ')
-  try {
-    return decodeURIComponent(plain)
-  } catch {
-    return plain
-  }
-}
+const siteOf = (host: string): string =>
+  /^[\d.]+$/.test(host)
+    ? host
+    : host
+        .split('.')
+        .slice(/\.(co|com|net|org|gov|edu|ac)\.[a-z]{2}$/.test(host) ? -3 : -2)
+        .join('.')
 
 const bySource = (source: string, mail: RegExp): Channel => {
-  const name = trim(source.toLowerCase())
+  const name = source.toLowerCase().replace(SUBDOMAIN, '')
   if (SOCIAL.test(name)) return 'social'
   if (SEARCH.test(name)) return 'organic_search'
   return mail.test(name) ? 'email' : 'referral'
@@ -99,42 +76,56 @@ const bySource = (source: string, mail: RegExp): Channel => {
  * then ad click ids, then the referrer's host; no referrer and no tags is `direct`.
  */
 export const classifyArrival = (url: string, referrer: string): Arrival | undefined => {
-  const params = paramsOf(url)
+  // Query parameters of the URL and of its fragment (hash routers), names lower-cased; the first
+  // of a name counts.
+  const params = new Map<string, string>()
+  for (const part of url.split('#')) {
+    const at = part.indexOf('?')
+    for (const pair of at < 0 ? [] : part.slice(at + 1).split('&')) {
+      const [name, ...value] = pair.split('=')
+      const key = decodeParam(name!).toLowerCase()
+      if (key && !params.has(key)) params.set(key, decodeParam(value.join('=')))
+    }
+  }
   const get = (name: string) => params.get(name) || undefined
   const click = CLICK_IDS.find(([name]) => get(name))
   const source = get('utm_source')
   const medium = get('utm_medium')
+  const campaignName = get('utm_campaign')
   const fromHost = hostOf(referrer)
   // A same-site referrer is no source: tagged, it is a campaign; untagged, not an arrival at all.
   const external = fromHost && siteOf(fromHost) !== siteOf(hostOf(url)) ? fromHost : ''
-  const tagged = source || medium || get('utm_campaign') || click
+  const tagged = source || medium || campaignName || click
   if (!tagged && fromHost && !external) return undefined
 
-  let channel: Channel
-  const lowMedium = medium?.toLowerCase().trim()
-  const rule = lowMedium ? MEDIUMS.find(([pattern]) => pattern.test(lowMedium)) : undefined
-  if (rule) {
-    const paid = rule[1] === 'paid_search' || rule[1] === 'display'
-    channel = paid && source && SOCIAL.test(trim(source.toLowerCase())) ? 'paid_social' : rule[1]
-  } else if (click) channel = click[2]
-  else if (source) channel = bySource(source, MAIL_SOURCE)
-  else channel = external ? bySource(external, MAIL_HOST) : 'direct'
-
+  const lowMedium = medium?.toLowerCase().trim() ?? ''
+  const ofMedium = MEDIUMS.find(([pattern]) => pattern.test(lowMedium))?.[1]
+  const ofSource = source && bySource(source, MAIL_SOURCE)
+  // Paid media from a social source is paid_social.
+  const paid = ofMedium === 'paid_search' || ofMedium === 'display'
+  const channel =
+    paid && ofSource === 'social'
+      ? 'paid_social'
+      : ofMedium ||
+        click?.[2] ||
+        ofSource ||
+        (external ? bySource(external, MAIL_HOST) : 'direct')
   if (!tagged) return { channel }
+
+  const term = get('utm_term')
+  const content = get('utm_content')
   // Through JSON: absent values leave no keys behind.
-  const campaign = JSON.parse(
+  const campaign: Campaign = JSON.parse(
     JSON.stringify({
       source: source ?? click?.[1],
       medium,
-      name: get('utm_campaign'),
-      term: get('utm_term'),
-      content: get('utm_content'),
+      name: campaignName,
+      term,
+      content,
       clickId: click?.[0],
     }),
-  ) as Campaign
-  const clickValue = click ? `${click[0]}=${get(click[0])}` : ''
-  const campaignKey = [source, medium, campaign.name, campaign.term, campaign.content, clickValue]
-    .map((value) => value ?? '')
-    .join('|')
-  return { channel, campaign, campaignKey }
+  )
+  // join() writes nothing for an absent value.
+  const key = [source, medium, campaignName, term, content, click && `${click[0]}=${get(click[0])}`]
+  return { channel, campaign, campaignKey: key.join('|') }
 }

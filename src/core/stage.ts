@@ -1,4 +1,4 @@
-import type { Stage, StageRule, StageRules } from '../types'
+import type { Stage, StageRules } from '../types'
 
 const ACCOUNT = /^\/(account|my-?account|profile|login|log-?in|sign-?in|dashboard)(\/|$)/i
 const PURCHASE = /\/(checkout|cart|basket|bag|order|orders|payment|pay|thank-?you)(\/|$)/i
@@ -25,18 +25,8 @@ export const DEFAULT_STAGE_RULES: StageRules = [
 ]
 
 // '*' matches anything, the rest is literal, the whole path must match.
-const toRegExp = (pattern: string) =>
-  new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`)
-
-const matches = (rule: StageRule, type: string, path: string, landing: boolean): boolean => {
-  if (rule.type !== type && !(landing && type === 'page_view' && rule.type === 'landing')) {
-    return false
-  }
-  const pattern = rule.path
-  if (pattern === undefined) return true
-  // search(), not test(): a site's /g RegExp would keep lastIndex between calls.
-  return path.search(typeof pattern === 'string' ? toRegExp(pattern) : pattern) > -1
-}
+const toSource = (pattern: string) =>
+  `^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`
 
 /**
  * The journey stage of a touchpoint of `type` on `path`: the site's `rules` first, then
@@ -50,10 +40,19 @@ export const stageOf = (
   landing: boolean,
 ): Stage | undefined => {
   for (const rule of [...rules, ...DEFAULT_STAGE_RULES]) {
-    // Empty catch: a rule with a bad pattern is skipped, not fatal.
+    // Empty catch: a rule that is no rule, or has a bad pattern, is skipped, not fatal.
     try {
-      if (rule && matches(rule, type, path, landing)) return rule.stage
+      const pattern = rule.path
+      if (rule.type !== type && !(landing && type === 'page_view' && rule.type === 'landing')) {
+        continue
+      }
+      // search(), not test(): a site's /g RegExp would keep lastIndex between calls.
+      if (
+        pattern === undefined ||
+        path.search(typeof pattern === 'string' ? toSource(pattern) : pattern) > -1
+      ) {
+        return rule.stage
+      }
     } catch {}
   }
-  return undefined
 }

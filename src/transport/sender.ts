@@ -1,5 +1,5 @@
 import { backoffMs } from '../core/backoff'
-import { bodyOf, takeBatch } from '../core/batch'
+import { bodyOf, takeBatch, utf8Length } from '../core/batch'
 import { outcomeOf } from '../core/retry'
 import type { Report } from '../lib/report'
 import type { Queue } from '../storage/queue'
@@ -131,8 +131,7 @@ export const createSender = (options: SenderOptions): Sender => {
         const batch = takeBatch(records, maxEvents, Math.min(maxBytes, budget))
         const body = bodyOf(batch, new Date().toISOString(), options.version)
         // The browser refuses keepalive bodies past its 64 KiB budget; the rest waits for next load.
-        if (body.length * 3 > budget && batch.length > 1) break
-        budget -= body.length
+        if ((budget -= utf8Length(body)) < 0) break
         records = records.slice(batch.length)
         const ids = batch.map((record) => record.id)
         ids.forEach((id) => inFlight.add(id))
@@ -140,7 +139,6 @@ export const createSender = (options: SenderOptions): Sender => {
           ids.forEach((id) => inFlight.delete(id))
           if (outcomeOf(answer.status) === 'ok') void queue.remove(ids)
         })
-        if (budget <= 0) break
       }
     },
     stop: () => {
