@@ -61,8 +61,13 @@ const writeObject = (value: object, parents: object[]): string => {
   return `{${fields.join(',')}}`
 }
 
+const ESCAPED = /["\\\u0000-\u001f\u2028\u2029\ud800-\udfff]/
+
 const quote = (text: string): string =>
-  // A pair of surrogates is kept; a lone one is escaped, so the body is always valid UTF-8.
-  `"${text.replace(/["\\\u0000-\u001f\u2028\u2029]|[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]/g, (char) =>
-    char.length > 1 ? char : ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  )}"`
+  // Most strings need no escaping: one test, and the replace only when it does.
+  ESCAPED.test(text)
+    ? // A pair of surrogates is kept; a lone one is escaped, so the body is always valid UTF-8.
+      `"${text.replace(/["\\\u0000-\u001f\u2028\u2029]|[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]/g, (char) =>
+        char.length > 1 ? char : ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+      )}"`
+    : `"${text}"`

@@ -19,10 +19,17 @@ export const createHttpPost = (
   headers: Record<string, string> = {},
   send: typeof fetch = fetch,
 ): Post => {
-  return async (body, keepalive) => {
+  return (body, keepalive) => {
     const abort = new AbortController()
-    const timer = setTimeout(() => abort.abort(), TIMEOUT_MS)
-    try {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    // The race gives up even where a page's fetch wrapper drops `signal` and cannot be aborted.
+    const timeout = new Promise<Answer>((resolve) => {
+      timer = setTimeout(() => {
+        abort.abort()
+        resolve(NO_ANSWER)
+      }, TIMEOUT_MS)
+    })
+    const request = (async (): Promise<Answer> => {
       const response = await send(url, {
         method: 'POST',
         body,
@@ -32,10 +39,9 @@ export const createHttpPost = (
         signal: abort.signal,
       })
       return { status: response.status, retryAfter: response.headers.get('Retry-After') }
-    } catch {
-      return { status: 0, retryAfter: null }
-    } finally {
-      clearTimeout(timer)
-    }
+    })().catch(() => NO_ANSWER)
+    return Promise.race([request, timeout]).finally(() => clearTimeout(timer))
   }
 }
+
+const NO_ANSWER: Answer = { status: 0, retryAfter: null }
