@@ -15,6 +15,8 @@ export default defineConfig({
   // tsup defines __VERSION__ at build time; tests of src/ need the same.
   define: { __VERSION__: JSON.stringify(version) },
   test: {
+    // Waits, never sleeps: a poll gives a loaded 2-core CI box room before it calls a failure.
+    expect: { poll: { timeout: 5_000 } },
     projects: [
       {
         extends: true,

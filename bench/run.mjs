@@ -6,6 +6,9 @@ import { existsSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { cpus, loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
+// Needs nothing installed; the modules that need esbuild or Playwright are imported after the
+// install step below.
+import { failures, mediansOf, renderPage } from './lib/report.mjs'
 
 const BENCH = fileURLToPath(new URL('.', import.meta.url))
 const NEEDED = ['esbuild', 'playwright', '@segment/analytics-next', '@rudderstack/analytics-js',
@@ -58,7 +61,6 @@ const main = async () => {
   const { contenders: all } = await import('./contenders/list.mjs')
   const { createEnv } = await import('./lib/env.mjs')
   const scenarios = await import('./lib/scenarios.mjs')
-  const { failures, goals, mediansOf, table } = await import('./lib/report.mjs')
 
   const runs = Math.max(1, Number(argument('runs', '3')))
   const only = argument('only', '')
@@ -116,7 +118,6 @@ const main = async () => {
         : value.external ?? 0), 0)
     result.medians.external = { count: external }
   }
-  const checked = goals(results)
   const versions = Object.fromEntries(await Promise.all(['touchtrail', ...NEEDED]
     .map(async (name) => [name, await versionOf(name)])))
   const environment = {
@@ -130,36 +131,12 @@ const main = async () => {
     loadAverage: { before: loadBefore, after: loadavg() },
     versions,
   }
-  const failed = failures(results)
-  await writeResults({ environment, results, goals: checked, failed }, table(results), checked)
+  await writeResults({ environment, results, failed: failures(results) })
 }
 
-const writeResults = async (json, markdown, checked) => {
+const writeResults = async (json) => {
   await mkdir(`${BENCH}results`, { recursive: true })
-  const { environment: e } = json
-  const page = [
-    '# touchtrail bench',
-    '',
-    `${e.date}, Chromium ${e.chromium}, Node ${e.node}, ${e.cpus} × ${e.cpu}; ` +
-      `median of ${e.runs} runs; load average ${e.loadAverage.before[0].toFixed(1)} before, ` +
-      `${e.loadAverage.after[0].toFixed(1)} after. Produced by \`npm run bench\` ` +
-      '(bench/run.mjs); bench/README.md says what each row means.',
-    '',
-    markdown,
-    '',
-    '## touchtrail goals',
-    '',
-    ...checked.map((g) => `- ${g.met ? '✅' : '❌'} ${g.goal}: ${g.seen}`),
-    '',
-    ...(json.failed.length
-      ? ['## Scenario runs that failed (left out of the medians)', '',
-          ...json.failed.map((line) => `- ${line}`), '']
-      : []),
-    '## Versions',
-    '',
-    ...Object.entries(e.versions).map(([name, version]) => `- ${name} ${version}`),
-    '',
-  ].join('\n')
+  const page = renderPage(json)
   await writeFile(`${BENCH}results/latest.md`, page)
   await writeFile(`${BENCH}results/latest.json`, JSON.stringify(json, null, 2) + '\n')
   console.log(`\n${page}`)

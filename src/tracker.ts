@@ -204,7 +204,7 @@ export const startTracker = (options: TrackerOptions): Started => {
   else if ((state = initial) === 'granted') {
     identity = storedIdentity() ?? identity
     saveIdentity()
-    sender.schedule() // what earlier pages left queued
+    sender.schedule(true) // what earlier pages left queued goes now, not an interval later
   }
 
   const onStorage = guard(report, 'storage', (event: StorageEvent) => {

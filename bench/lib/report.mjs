@@ -20,7 +20,14 @@ const partialBurst = (c) => c.medians.burst?.tracked < 1_000
   ? ` (${Math.round(c.medians.burst.tracked)} tracked in 8 s)` : ''
 const preflights = (c) => ` (+${format(c.medians.wire?.preflights)})`
 
+// IndexedDB transactions and localStorage writes together: what each SDK asks of storage.
+const storageWrites = (c) => median((c.runs.burst ?? [])
+  .map((run) => run.idbWrites + run.lsWrites))
+
 const row = (label, get, better, more = {}) => ({ label, get, better, ...more })
+// Rows with no better direction get no ratio: 20 IndexedDB transactions against 0 says nothing
+// when the peer wrote localStorage instead.
+const plain = (label, get, more) => row(label, get, undefined, more)
 const lower = (label, get, more) => row(label, get, 'lower', more)
 const higher = (label, get, more) => row(label, get, 'higher', more)
 const burst = (what) => `Burst 1,000: ${what}`
@@ -40,10 +47,11 @@ export const ROWS = [
   lower(burst('long tasks'), at('burst', 'longTasks'), { note: blocked }),
   lower(burst('longest task (ms)'), at('burst', 'longestTaskMs')),
   lower(burst('total blocking time (ms)'), at('burst', 'blockingMs')),
-  lower(burst('IndexedDB write transactions'), at('burst', 'idbWrites')),
-  lower(burst('most IndexedDB writes in one 50 ms window'), at('burst', 'idbWritesMaxPer50ms')),
-  lower(burst('localStorage writes'), at('burst', 'lsWrites')),
-  lower(burst('requests'), at('burst', 'requests')),
+  lower(burst('storage writes (IndexedDB transactions + localStorage writes)'), storageWrites),
+  plain(burst('IndexedDB write transactions'), at('burst', 'idbWrites')),
+  plain(burst('most IndexedDB writes in one 50 ms window'), at('burst', 'idbWritesMaxPer50ms')),
+  plain(burst('localStorage writes'), at('burst', 'lsWrites')),
+  plain(burst('requests'), at('burst', 'requests')),
   higher(burst('delivered within 15 s'), at('burst', 'delivered')),
   lower(burst('time until the collector has all (ms)'), at('burst', 'deliverMs')),
   lower(wire('body bytes per touchpoint'), at('wire', 'bodyBytesPer'), { digits: 1 }),
@@ -62,6 +70,7 @@ const format = (value, digits = 0) => {
 }
 
 const ratioOf = (row, touchtrail, peers) => {
+  if (!row.better) return ''
   const values = peers.map(row.get).filter((value) => typeof value === 'number')
   const own = row.get(touchtrail)
   if (typeof own !== 'number' || values.length === 0) return '—'
@@ -148,3 +157,31 @@ export const goals = (results) => {
     },
   ]
 }
+
+/**
+ * The whole results page from the results JSON (`{ environment, results, failed }`), so a saved
+ * latest.json can be rendered again: `node -e "…renderPage(json)"`.
+ */
+export const renderPage = ({ environment: e, results, failed = [] }) => [
+  '# touchtrail bench',
+  '',
+  `${e.date}, Chromium ${e.chromium}, Node ${e.node}, ${e.cpus} × ${e.cpu}; ` +
+    `median of ${e.runs} runs; load average ${e.loadAverage.before[0].toFixed(1)} before, ` +
+    `${e.loadAverage.after[0].toFixed(1)} after. Produced by \`npm run bench\` ` +
+    '(bench/run.mjs); bench/README.md says what each row means.',
+  '',
+  table(results),
+  '',
+  '## touchtrail goals',
+  '',
+  ...goals(results).map((g) => `- ${g.met ? '✅' : '❌'} ${g.goal}: ${g.seen}`),
+  '',
+  ...(failed.length
+    ? ['## Scenario runs that failed (left out of the medians)', '',
+        ...failed.map((line) => `- ${line}`), '']
+    : []),
+  '## Versions',
+  '',
+  ...Object.entries(e.versions).map(([name, version]) => `- ${name} ${version}`),
+  '',
+].join('\n')

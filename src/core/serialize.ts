@@ -11,6 +11,8 @@ export const rawJson = (json: string): RawJson => ({ [RAW]: json })
 /** Longest string kept; longer ones are cut and end in `…`. */
 export const MAX_STRING = 2_048
 const MAX_DEPTH = 8
+/** Most array items and object fields kept: `new Array(1e7)` must not freeze the page. */
+export const MAX_ITEMS = 1_000
 const ESCAPES: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' }
 
 /**
@@ -39,7 +41,12 @@ const write = (value: unknown, parents: object[]): string => {
       if (RAW in value) return (value as RawJson)[RAW]
       if (parents.includes(value)) return '"[Circular]"'
       if (parents.length >= MAX_DEPTH) return '"[Too deep]"'
-      return writeObject(value, [...parents, value])
+      parents.push(value) // one stack for the whole walk: no copy per object
+      try {
+        return writeObject(value, parents)
+      } finally {
+        parents.pop()
+      }
     default:
       return 'null' // function, symbol, undefined in an array
   }
@@ -48,11 +55,12 @@ const write = (value: unknown, parents: object[]): string => {
 const writeObject = (value: object, parents: object[]): string => {
   if (Array.isArray(value)) {
     const items: string[] = []
-    for (let i = 0; i < value.length; i++) items.push(write(value[i], parents))
+    const length = Math.min(value.length, MAX_ITEMS)
+    for (let i = 0; i < length; i++) items.push(write(value[i], parents))
     return `[${items.join(',')}]`
   }
   const fields: string[] = []
-  for (const key of Object.keys(value)) {
+  for (const key of Object.keys(value).slice(0, MAX_ITEMS)) {
     const field = (value as Record<string, unknown>)[key]
     const kind = typeof field
     if (kind === 'function' || kind === 'symbol' || kind === 'undefined') continue

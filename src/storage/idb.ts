@@ -49,3 +49,27 @@ export const createIdbBackend = (name: string): Backend => {
     size: () => store('readonly', (queue) => promisifyRequest(queue.count())),
   }
 }
+
+/**
+ * Empties database `name`'s queue without creating the database where there is none (a denial
+ * must leave no trace): opening a missing database starts an upgrade, and aborting that upgrade
+ * undoes the creation. No deleteDatabase(): an open connection in another tab would block it, and
+ * every later open of the database would wait behind it.
+ */
+export const clearWithoutCreating = (name: string): Promise<void> =>
+  new Promise((resolve) => {
+    const request = indexedDB.open(name)
+    request.onupgradeneeded = () => request.transaction?.abort()
+    request.onerror = () => resolve() // aborted: it did not exist, nothing was stored
+    request.onsuccess = () => {
+      const db = request.result
+      try {
+        const queue = db.transaction('queue', 'readwrite').objectStore('queue')
+        queue.clear()
+        queue.transaction.oncomplete = queue.transaction.onabort = () => (db.close(), resolve())
+      } catch {
+        db.close() // a database of that name without our store: not ours to clear
+        resolve()
+      }
+    }
+  })

@@ -1,8 +1,9 @@
 import type { QueueRecord } from '../core/batch'
 import type { Report } from '../lib/report'
 import type { Backend } from './backend'
-import { createIdbBackend } from './idb'
+import { clearWithoutCreating, createIdbBackend } from './idb'
 import { createMemoryBackend } from './memory'
+import { createSpillBackend } from './spill'
 
 /** The durable queue the tracker adds to and the sender reads from. */
 export interface Queue {
@@ -42,11 +43,12 @@ export const createQueue = (name: string, max: number, report: Report): Queue =>
     report(
       quota ? 'storage_quota' : 'storage_unavailable',
       quota
-        ? 'IndexedDB is full: touchpoints are kept in memory for this page'
+        ? 'IndexedDB is full: new touchpoints are kept in memory for this page'
         : 'IndexedDB cannot be opened: touchpoints are kept in memory for this page',
       cause,
     )
-    backend = memoryBackend = createMemoryBackend()
+    memoryBackend ??= createMemoryBackend()
+    backend = quota ? createSpillBackend(backend, memoryBackend) : memoryBackend
   }
 
   // Every backend call goes through here: a failure moves the queue to memory and tries once more.
@@ -61,6 +63,14 @@ export const createQueue = (name: string, max: number, report: Report): Queue =>
       return job(backend)
     }
   }
+
+  // What any tab of the site delivered: a closing tab must not send it again from `recent`.
+  const forget = (ids: readonly string[]) => {
+    const gone = new Set(ids)
+    recent = recent.filter((record) => !gone.has(record.id))
+  }
+  const sent = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`${name}:sent`) : undefined
+  if (sent) sent.onmessage = (event: MessageEvent<string[]>) => forget(event.data)
 
   const countDrop = (count: number) => {
     if (!count) return
@@ -100,8 +110,8 @@ export const createQueue = (name: string, max: number, report: Report): Queue =>
       return use((b) => b.read(count))
     },
     remove: async (ids) => {
-      const gone = new Set(ids)
-      recent = recent.filter((record) => !gone.has(record.id))
+      forget(ids)
+      sent?.postMessage(ids)
       await writing
       await use((b) => b.remove(ids))
     },
@@ -119,11 +129,9 @@ export const createQueue = (name: string, max: number, report: Report): Queue =>
       recent = []
       await writing
       if (opened) return use((b) => b.clear())
-      // Never opened here: delete without opening, since opening would create the database.
-      try {
-        indexedDB.deleteDatabase(name)
-      } catch {} // No IndexedDB at all: nothing was stored.
       await memoryBackend?.clear()
+      // Never opened here: what an earlier page stored goes, and no database is made for it.
+      await clearWithoutCreating(name).catch(() => undefined)
     },
   }
 }

@@ -25,8 +25,8 @@ export interface SenderOptions {
 
 /** Moves touchpoints from the queue to the collector. */
 export interface Sender {
-  /** A touchpoint was queued: send within `intervalMs`, sooner when a batch is full. */
-  schedule(): void
+  /** A touchpoint was queued: send within `intervalMs`, sooner when a batch is full or `soon`. */
+  schedule(soon?: boolean): void
   /** Sends all it may now; counts only what this call tried. */
   flush(): Promise<FlushResult>
   /** The page is hidden or going away: send this page's records with keepalive. */
@@ -100,15 +100,29 @@ export const createSender = (options: SenderOptions): Sender => {
   }
 
   // Timer runs skip when another tab is sending; flush() waits its turn.
+  // A timer run that finds this tab's own run under way asks it to go round once more instead:
+  // what was queued meanwhile must not wait a whole interval.
+  let running = 0
+  let again = false
   const run = async (wait: boolean): Promise<FlushResult> => {
-    try {
-      const result = await withTabLock(options.lockName, wait, send)
-      if (options.canSend() && (!result || result.pending)) wake(options.intervalMs)
-      return result ?? { sent: 0, failed: 0, pending: await queue.size() }
-    } catch (cause) {
-      report('internal', 'sending failed', cause)
+    if (running && !wait) {
+      again = true
       return { sent: 0, failed: 0, pending: 0 }
     }
+    let result: FlushResult | undefined
+    running++
+    try {
+      result = await withTabLock(options.lockName, wait, send)
+    } catch (cause) {
+      report('internal', 'sending failed', cause)
+    }
+    running--
+    // Within a backoff, wake() moves the time up to the retry; otherwise the next interval.
+    if (again || (options.canSend() && (!result || result.pending))) {
+      wake(again || Date.now() < retryAt ? 0 : options.intervalMs)
+    }
+    again = false
+    return result ?? { sent: 0, failed: 0, pending: await queue.size().catch(() => 0) }
   }
 
   const onOnline = () => {
@@ -118,8 +132,8 @@ export const createSender = (options: SenderOptions): Sender => {
   addEventListener('online', onOnline)
 
   return {
-    schedule: () => {
-      wake(++queuedSinceSend >= maxEvents ? 0 : options.intervalMs)
+    schedule: (soon) => {
+      wake(soon || ++queuedSinceSend >= maxEvents ? 0 : options.intervalMs)
     },
     flush: () => run(true),
     sendOnHide: () => {

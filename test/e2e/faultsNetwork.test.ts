@@ -3,15 +3,13 @@
 // the collector flaps, navigation away with a small and a full queue. Every number is counted from
 // what the collector stored, and each test writes its row to test/artifacts/faults.json for
 // `node scripts/faultTable.mjs`, pass or fail.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
-import { dirname } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it, onTestFinished } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright'
 import type { Reply } from '../collector'
 import { startCollector } from '../collector'
-import { createInbox, type Inbox } from '../inbox'
+import { createInbox } from '../inbox'
+import { countOf, createTally } from './faultRows'
 import { launch, openPage, pageUrl, sdkLoaded } from './launch'
 
 declare const touchtrail: {
@@ -34,54 +32,7 @@ beforeEach(async () => {
 })
 afterEach(() => context.close())
 
-// ---- The row each scenario leaves in test/artifacts/faults.json ----
-const ARTIFACT = fileURLToPath(new URL('../artifacts/faults.json', import.meta.url))
-const FILE = 'test/e2e/faultsNetwork.test.ts'
-
-/** What a scenario tracked and was owed; counted against the collector when the test ends. */
-interface Tally {
-  inbox?: Inbox
-  sent: Array<string | undefined>
-  /** What the SPEC promises to deliver; all of `sent` unless set. */
-  owed?: Array<string | undefined>
-  note: string[]
-}
-
-const countOf = async (inbox: Inbox, sent: Array<string | undefined>,
-  owed: Array<string | undefined> = sent) => {
-  const mine = new Set(sent)
-  const accepted = (await inbox.touchpoints()).map(({ id }) => id).filter((id) => mine.has(id))
-  const unique = new Set<string | undefined>(accepted)
-  const log = await inbox.log()
-  return {
-    sent: sent.length, expected: owed.length, delivered: unique.size,
-    duplicates: accepted.length - unique.size, lost: owed.filter((id) => !unique.has(id)).length,
-    requests: log.length,
-  }
-}
-
-const saveRow = (id: string, row: Record<string, unknown>) => {
-  let rows: Record<string, unknown> = {}
-  try {
-    rows = JSON.parse(readFileSync(ARTIFACT, 'utf8')) as Record<string, unknown>
-  } catch {} // No table yet, or a broken one: start it afresh.
-  rows[id] = { id, ...row, at: new Date().toISOString() }
-  mkdirSync(dirname(ARTIFACT), { recursive: true })
-  // Whole-file swap: the browser project may write its rows at the same time.
-  writeFileSync(`${ARTIFACT}.${process.pid}`, JSON.stringify(rows, null, 2))
-  renameSync(`${ARTIFACT}.${process.pid}`, ARTIFACT)
-}
-
-/** Starts scenario `id`'s row; its numbers are written when the test ends, pass or fail. */
-const tally = (id: string, scenario: string): Tally => {
-  const t: Tally = { sent: [], note: [] }
-  onTestFinished(async ({ task }) => {
-    const counts = t.inbox ? await countOf(t.inbox, t.sent, t.owed) : {}
-    saveRow(id, { scenario, file: FILE, ...counts, note: t.note.join('; '),
-      result: task.result?.state })
-  })
-  return t
-}
+const tally = createTally('test/e2e/faultsNetwork.test.ts')
 
 // ---- Page helpers ----
 /** Tracks `count` chat_open touchpoints labelled `label`, `padBytes` of filler each; their ids. */

@@ -3,11 +3,9 @@
 // as an app bundles it (dist/index.js and its dependencies, bundled here with esbuild and injected
 // before any page script), so a test can give it options and read what onError was told. Each
 // test writes its row to test/artifacts/faults.json for `node scripts/faultTable.mjs`.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it, onTestFinished } from 'vitest'
@@ -15,6 +13,7 @@ import type { Browser, BrowserContext, Page } from 'playwright'
 import type { FlushResult, Tracker, TrackerOptions } from '../../src/types'
 import { startCollector } from '../collector'
 import { createInbox, type Inbox } from '../inbox'
+import { countOf, createTally } from './faultRows'
 import { launch, openPage, pageUrl, sdkLoaded } from './launch'
 
 /** What onError was told, as plain data the test can read back. */
@@ -58,53 +57,7 @@ beforeEach(async () => {
 })
 afterEach(() => context.close())
 
-// ---- The row each scenario leaves in test/artifacts/faults.json ----
-const ARTIFACT = fileURLToPath(new URL('../artifacts/faults.json', import.meta.url))
-const FILE = 'test/e2e/faultsPage.test.ts'
-
-/** What a scenario tracked and was owed; counted against the collector when the test ends. */
-interface Tally {
-  inbox?: Inbox
-  sent: Array<string | undefined>
-  /** What the SPEC promises to deliver; all of `sent` unless set. */
-  owed?: Array<string | undefined>
-  note: string[]
-}
-
-const countOf = async (inbox: Inbox, sent: Array<string | undefined>,
-  owed: Array<string | undefined> = sent) => {
-  const mine = new Set(sent)
-  const accepted = (await inbox.touchpoints()).map(({ id }) => id).filter((id) => mine.has(id))
-  const unique = new Set<string | undefined>(accepted)
-  return {
-    sent: sent.length, expected: owed.length, delivered: unique.size,
-    duplicates: accepted.length - unique.size, lost: owed.filter((id) => !unique.has(id)).length,
-    requests: (await inbox.log()).length,
-  }
-}
-
-const saveRow = (id: string, row: Record<string, unknown>) => {
-  let rows: Record<string, unknown> = {}
-  try {
-    rows = JSON.parse(readFileSync(ARTIFACT, 'utf8')) as Record<string, unknown>
-  } catch {} // No table yet, or a broken one: start it afresh.
-  rows[id] = { id, ...row, at: new Date().toISOString() }
-  mkdirSync(dirname(ARTIFACT), { recursive: true })
-  // Whole-file swap: the browser project may write its rows at the same time.
-  writeFileSync(`${ARTIFACT}.${process.pid}`, JSON.stringify(rows, null, 2))
-  renameSync(`${ARTIFACT}.${process.pid}`, ARTIFACT)
-}
-
-/** Starts scenario `id`'s row; its numbers are written when the test ends, pass or fail. */
-const tally = (id: string, scenario: string): Tally => {
-  const t: Tally = { sent: [], note: [] }
-  onTestFinished(async ({ task }) => {
-    const counts = t.inbox ? await countOf(t.inbox, t.sent, t.owed) : {}
-    saveRow(id, { scenario, file: FILE, ...counts, note: t.note.join('; '),
-      result: task.result?.state })
-  })
-  return t
-}
+const tally = createTally('test/e2e/faultsPage.test.ts')
 
 // ---- The SDK in a page ----
 /**
@@ -231,7 +184,7 @@ it('moves to memory when IndexedDB is over quota, reports storage_quota, deliver
       })))
       // Wait for the burst's write: into IndexedDB, or refused and moved to memory.
       await expect.poll(async () => (await codesOf(page)).includes('storage_quota') ||
-        (inIndexedDb = await storedIn(page)) >= t.sent.length).toBe(true)
+        (inIndexedDb = await storedIn(page)) >= t.sent.length, { timeout: 10_000 }).toBe(true)
     }
     const codes = await codesOf(page)
     t.note.push(`${inIndexedDb} written to IndexedDB before the quota hit; onError: ${
@@ -268,7 +221,8 @@ it('drops the 30 oldest of 80 past queue.maxEvents 50 while the collector is dow
     await page.goto(pageFor(inbox))
     t.sent.push(...await trackIn(page, 80, 'bound'))
     t.owed = t.sent.slice(30)
-    await expect.poll(async () => (await inbox.log()).length).toBeGreaterThan(0)
+    await expect.poll(async () => (await inbox.log()).length, { timeout: 10_000 })
+      .toBeGreaterThan(0)
     await inbox.script([], { status: 200 })
     // No flush: the SDK retries on its own once the backoff has passed.
     await expect.poll(() => delivered(inbox, t.owed ?? []), { timeout: 30_000 }).toBe(50)
@@ -450,8 +404,7 @@ it('gives up on a hanging request even when the page wraps fetch and drops its s
     const settled = await expect.poll(() => page.evaluate(() =>
       (window as unknown as { faultFlushed: boolean }).faultFlushed), { timeout: 16_000 })
       .toBe(true).then(() => true, () => false)
-    t.note.push(`flush() ${settled ? 'settled' : 'still pending after 16 s'}; ${
-      (await inbox.log()).length} requests`)
+    t.note.push(`flush() ${settled ? 'settled' : 'still pending after 16 s'}`)
     expect(settled, 'flush() never settles: the hung request holds the send lock').toBe(true)
     await expect.poll(() => delivered(inbox, t.sent), { timeout: 15_000 }).toBe(5)
     expect(pageErrors).toEqual([])

@@ -1,5 +1,5 @@
 import { afterEach, expect, it } from 'vitest'
-import { MAX_STRING, rawJson, toJson } from '../../../src/core/serialize'
+import { MAX_ITEMS, MAX_STRING, rawJson, toJson } from '../../../src/core/serialize'
 
 it.each([
   [{ a: 1, b: 'x', c: true, d: null, e: [1, 'two'] }],
@@ -66,4 +66,10 @@ it('does not depend on JSON.stringify or Array.prototype.toJSON, which old pages
     return 'prototype.js was here'
   }
   expect(toJson({ fields: ['email', 'name'] })).toBe('{"fields":["email","name"]}')
+})
+
+it('keeps at most MAX_ITEMS items or fields, so a huge sparse array costs nothing', () => {
+  const parsed = JSON.parse(toJson({ list: new Array(1e7), wide: Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`k${i}`, i])) })) as { list: unknown[]; wide: object }
+  expect(parsed.list).toHaveLength(MAX_ITEMS)
+  expect(Object.keys(parsed.wide)).toHaveLength(MAX_ITEMS)
 })

@@ -67,6 +67,14 @@ it('purges stored records; a queue never used creates no database when purged', 
   expect(await databases()).not.toContain('never-opened')
 })
 
+it('purges what an earlier page stored even from a queue that never opened it, with it still open', async () => {
+  const earlier = createQueue('q7', 100, report)
+  earlier.add(record(1))
+  expect(await earlier.size()).toBe(1) // its connection stays open, as another tab's would
+  await createQueue('q7', 100, report).purge()
+  expect(await createQueue('q7', 100, report).size()).toBe(0)
+})
+
 it('falls back to memory when IndexedDB will not open, tells onError once, and keeps working', async () => {
   const open = vi.spyOn(indexedDB, 'open').mockImplementation(() => {
     throw new DOMException('blocked', 'SecurityError')
