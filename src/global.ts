@@ -6,7 +6,8 @@ import { startTracker } from './tracker'
 import type { CaptureSetup, Tracker } from './types'
 
 /** `window.touchtrail`: callable as touchtrail(method, …args), and carrying the methods. */
-type Api = ((method: string, ...args: unknown[]) => unknown) & Partial<Tracker> & { q?: IArguments[] }
+type Api = ((method: string, ...args: unknown[]) => unknown) &
+  Partial<Tracker> & { q?: IArguments[] }
 
 const CAPTURES: Record<string, () => CaptureSetup> = {
   page_view: capturePageViews,
@@ -43,7 +44,9 @@ const start = () => {
       console.error(`[touchtrail] could not load ${file}`, error),
     )
   if (names.includes('vitals')) {
-    load<typeof import('./captures/vitals')>('touchtrail.vitals.js', (m) => attach(m.captureVitals()))
+    load<typeof import('./captures/vitals')>('touchtrail.vitals.js', (m) =>
+      attach(m.captureVitals()),
+    )
   }
   if (names.includes('chat_open')) {
     load<typeof import('./captures/chatWidgets')>('touchtrail.chat.js', (m) =>

@@ -1,13 +1,7 @@
 import type { Report } from './lib/report'
 import { createHttpPost, type Post } from './transport/http'
 import { toJson } from './core/serialize'
-import type {
-  Batch,
-  CaptureSetup,
-  ConsentSource,
-  StageRules,
-  TrackerOptions,
-} from './types'
+import type { Batch, CaptureSetup, ConsentSource, StageRules, TrackerOptions } from './types'
 
 /** Options with every default applied and every number clamped. */
 export interface Resolved {

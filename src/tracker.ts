@@ -58,7 +58,9 @@ export const startTracker = (options: TrackerOptions): Started => {
   const report = createReporter(options?.onError, options?.debug)
   const o = resolveOptions(options, report)
   if (!o) return nothing
-  const log = o.debug ? (message: string, detail?: unknown) => console.info(`[touchtrail] ${message}`, detail ?? '') : () => {}
+  const log = o.debug
+    ? (message: string, detail?: unknown) => console.info(`[touchtrail] ${message}`, detail ?? '')
+    : () => {}
   const consentKey = `${o.name}:consent`
   const idKey = `${o.name}:id`
   const context = { locale: navigator.language, screen: `${screen.width}x${screen.height}` }
@@ -134,7 +136,10 @@ export const startTracker = (options: TrackerOptions): Started => {
   const track = (type: string, props: unknown = {}): string | undefined => {
     if (stopped) return
     if (typeof type !== 'string' || !TYPE.test(type)) {
-      return void report('invalid_input', `track(): type must be a name like 'chat_open', not ${shown(type)}`)
+      return void report(
+        'invalid_input',
+        `track(): type must be a name like 'chat_open', not ${shown(type)}`,
+      )
     }
     if (typeof props !== 'object' || !props || Array.isArray(props)) {
       return void report('invalid_input', `track('${type}'): props must be an object; dropped`)
@@ -142,17 +147,31 @@ export const startTracker = (options: TrackerOptions): Started => {
     if (state === 'denied') return
     const json = toJson(props)
     if (json.length > MAX_PROPS_BYTES) {
-      return void report('invalid_input', `track('${type}'): props over ${MAX_PROPS_BYTES} bytes; dropped`)
+      return void report(
+        'invalid_input',
+        `track('${type}'): props over ${MAX_PROPS_BYTES} bytes; dropped`,
+      )
     }
     const id = uuidv7()
-    const draft: Draft = { id, type, at: Date.now(), props: json, userId: identity.userId, page: readPage(), arrival }
+    const draft: Draft = {
+      id,
+      type,
+      at: Date.now(),
+      props: json,
+      userId: identity.userId,
+      page: readPage(),
+      arrival,
+    }
     arrival = undefined
     if (type === 'page_view') pageViewId = id
     log(type, props)
     if (state === 'granted') store(draft)
     else if (held.push(draft) > MAX_HELD) {
       held.shift()
-      report('queue_overflow', `over ${MAX_HELD} touchpoints before consent: the oldest are dropped`)
+      report(
+        'queue_overflow',
+        `over ${MAX_HELD} touchpoints before consent: the oldest are dropped`,
+      )
     }
     return id
   }
@@ -163,11 +182,19 @@ export const startTracker = (options: TrackerOptions): Started => {
   const tracker: Tracker = {
     track: guard(report, 'track', track) as Tracker['track'],
     page: guard(report, 'page', (props?: object) =>
-      track('page_view', { path: location.pathname, title: document.title, referrer: readPage().referrer, ...props }),
+      track('page_view', {
+        path: location.pathname,
+        title: document.title,
+        referrer: readPage().referrer,
+        ...props,
+      }),
     ),
     identify: guard(report, 'identify', (userId: string, traits: Record<string, unknown> = {}) => {
       if (typeof userId !== 'string' || !userId || userId.length > 256) {
-        return void report('invalid_input', 'identify(): userId must be a string of 1 to 256 characters')
+        return void report(
+          'invalid_input',
+          'identify(): userId must be a string of 1 to 256 characters',
+        )
       }
       if (state === 'denied') return
       identity = { ...identity, userId }
@@ -180,7 +207,10 @@ export const startTracker = (options: TrackerOptions): Started => {
     }),
     consent: guard(report, 'consent', (decision: unknown) => {
       if (decision !== 'granted' && decision !== 'denied') {
-        return report('invalid_input', `consent() takes 'granted' or 'denied', not ${shown(decision)}`)
+        return report(
+          'invalid_input',
+          `consent() takes 'granted' or 'denied', not ${shown(decision)}`,
+        )
       }
       if (decision === 'granted') gpc = false
       apply(decision)
@@ -199,7 +229,11 @@ export const startTracker = (options: TrackerOptions): Started => {
   // Where the tracker starts: a remembered decision, else the option; GPC turns both to denial.
   const remembered = persist.get(consentKey)
   const initial =
-    remembered === 'granted' || remembered === 'denied' ? remembered : o.consent === 'granted' ? 'granted' : 'pending'
+    remembered === 'granted' || remembered === 'denied'
+      ? remembered
+      : o.consent === 'granted'
+        ? 'granted'
+        : 'pending'
   if (gpc && initial !== 'denied') apply('denied')
   else if ((state = initial) === 'granted') {
     identity = storedIdentity() ?? identity

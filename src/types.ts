@@ -222,7 +222,9 @@ export interface Tracker {
   /** Records a touchpoint; returns its id, or undefined if it was dropped. */
   track<T extends TouchpointType>(
     type: T,
-    ...props: {} extends TouchpointProps[T] ? [props?: TouchpointProps[T]] : [props: TouchpointProps[T]]
+    ...props: {} extends TouchpointProps[T]
+      ? [props?: TouchpointProps[T]]
+      : [props: TouchpointProps[T]]
   ): string | undefined
   /** Records a `page_view` with the page fields filled in. */
   page(props?: Partial<TouchpointProps['page_view']>): string | undefined

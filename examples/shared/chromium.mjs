@@ -1,18 +1,8 @@
 // Launches the machine's Chromium for the simulator and the end-to-end test (Playwright cannot
-// download its own browsers here). CHROME_PATH overrides where it is.
+// download its own browsers here): the one `npm test` finds, with the same flags.
 import { chromium } from 'playwright'
+import { chromiumArgs, findChromium } from '../../scripts/chromium.mjs'
 
 /** Launches headless Chromium with the flags a sandboxed CI box needs. */
 export const launchChromium = () =>
-  chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  chromium.launch({ executablePath: findChromium() ?? '/usr/bin/chromium', args: chromiumArgs })

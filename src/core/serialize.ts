@@ -13,7 +13,13 @@ export const MAX_STRING = 2_048
 const MAX_DEPTH = 8
 /** Most array items and object fields kept: `new Array(1e7)` must not freeze the page. */
 export const MAX_ITEMS = 1_000
-const ESCAPES: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' }
+const ESCAPES: Record<string, string> = {
+  '"': '\\"',
+  '\\': '\\\\',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+}
 
 /**
  * JSON for any value a site may pass, written by hand: the host page may have replaced
@@ -75,7 +81,11 @@ const quote = (text: string): string =>
   // Most strings need no escaping: one test, and the replace only when it does.
   ESCAPED.test(text)
     ? // A pair of surrogates is kept; a lone one is escaped, so the body is always valid UTF-8.
-      `"${text.replace(/["\\\u0000-\u001f\u2028\u2029]|[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]/g, (char) =>
-        char.length > 1 ? char : ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+      `"${text.replace(
+        /["\\\u0000-\u001f\u2028\u2029]|[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]/g,
+        (char) =>
+          char.length > 1
+            ? char
+            : (ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`),
       )}"`
     : `"${text}"`

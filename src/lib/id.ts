@@ -12,13 +12,13 @@ export const uuidv7 = (): string => {
   let ms = Date.now()
   if (ms <= lastMs) {
     ms = lastMs
-    if (++sequence > 0xfff) (ms = ++lastMs), (sequence = 0)
+    if (++sequence > 0xfff) ((ms = ++lastMs), (sequence = 0))
   } else {
     lastMs = ms
     sequence = 0
   }
   // One getRandomValues call per 64 ids: the call, not the bytes, is what costs in a burst.
-  if (used + 8 > pool.length) (pool = crypto.getRandomValues(new Uint8Array(512))), (used = 0)
+  if (used + 8 > pool.length) ((pool = crypto.getRandomValues(new Uint8Array(512))), (used = 0))
   hex ??= Array.from({ length: 256 }, (_, byte) => (byte + 256).toString(16).slice(1))
   const b = pool.subarray(used, (used += 8))
   const time = ms.toString(16).padStart(12, '0')

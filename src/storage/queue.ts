@@ -69,13 +69,16 @@ export const createQueue = (name: string, max: number, report: Report): Queue =>
     const gone = new Set(ids)
     recent = recent.filter((record) => !gone.has(record.id))
   }
-  const sent = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`${name}:sent`) : undefined
+  const sent =
+    typeof BroadcastChannel === 'function' ? new BroadcastChannel(`${name}:sent`) : undefined
   if (sent) sent.onmessage = (event: MessageEvent<string[]>) => forget(event.data)
 
   const countDrop = (count: number) => {
     if (!count) return
     dropped += count
-    report('queue_overflow', `queue is full (${max}): the oldest touchpoints are dropped`, { dropped })
+    report('queue_overflow', `queue is full (${max}): the oldest touchpoints are dropped`, {
+      dropped,
+    })
   }
 
   const write = (unloading?: boolean): Promise<void> => {
@@ -94,7 +97,10 @@ export const createQueue = (name: string, max: number, report: Report): Queue =>
     // IndexedDB itself runs transactions on one store in the order they were created.
     const done = unloading ? Promise.all([writing, job()]) : writing.then(job)
     // Memory cannot fail to take records; this only keeps the chain alive.
-    writing = done.then(() => {}, (cause) => report('internal', 'queue write failed', cause))
+    writing = done.then(
+      () => {},
+      (cause) => report('internal', 'queue write failed', cause),
+    )
     return writing
   }
 

@@ -84,7 +84,11 @@ export const createSender = (options: SenderOptions): Sender => {
       } else if (outcome === 'retry') {
         failed += ids.length
         retryAt = Date.now() + backoffMs(++attempt, answer.retryAfter, Date.now())
-        report('delivery_failed', 'the collector did not accept a batch; it will be retried', answer)
+        report(
+          'delivery_failed',
+          'the collector did not accept a batch; it will be retried',
+          answer,
+        )
         wake(0)
         break
       } else {

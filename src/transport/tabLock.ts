@@ -13,9 +13,9 @@ export const withTabLock = <T>(
 ): Promise<T | undefined> => {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined
   if (locks) {
-    return locks.request(name, { ifAvailable: !wait }, (lock) => (lock ? job() : undefined)) as Promise<
-      T | undefined
-    >
+    return locks.request(name, { ifAvailable: !wait }, (lock) =>
+      lock ? job() : undefined,
+    ) as Promise<T | undefined>
   }
   const run = (chain ?? Promise.resolve()).then(job, job)
   chain = run.catch(() => undefined)
