@@ -10,19 +10,12 @@ import {
   installLiveChat,
   installTawk,
   installZendesk,
+  WIDGET_GLOBALS,
 } from './capturesStandIns'
 import { createRecorder } from './capturesRecorder'
 
 const w = window as unknown as Record<string, any>
-const GLOBALS = [
-  'Intercom',
-  'zE',
-  '$crisp',
-  'Tawk_API',
-  'drift',
-  'LiveChatWidget',
-  'HubSpotConversations',
-]
+const GLOBALS = WIDGET_GLOBALS
 
 describe('chat captures in Chromium', () => {
   let stop = () => {}

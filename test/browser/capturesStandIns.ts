@@ -155,3 +155,14 @@ export const installHubSpot = (w: W) => {
     events,
   }
 }
+
+/** The globals the stand-ins install, to remove after each test. */
+export const WIDGET_GLOBALS = [
+  'Intercom',
+  'zE',
+  '$crisp',
+  'Tawk_API',
+  'drift',
+  'LiveChatWidget',
+  'HubSpotConversations',
+]

@@ -9,18 +9,11 @@ import {
   installLiveChat,
   installTawk,
   installZendesk,
+  WIDGET_GLOBALS,
 } from '../../browser/capturesStandIns'
 
 const w = window as unknown as Record<string, any>
-const GLOBALS = [
-  'Intercom',
-  'zE',
-  '$crisp',
-  'Tawk_API',
-  'drift',
-  'LiveChatWidget',
-  'HubSpotConversations',
-]
+const GLOBALS = WIDGET_GLOBALS
 const context = { pageViewId: () => undefined }
 
 describe('captureChatWidgets', () => {
