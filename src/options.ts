@@ -22,7 +22,7 @@ const clamp = (value: unknown, low: number, high: number, fallback: number): num
 
 /** Every default and clamp, in one place; undefined (and a report) when there is no collector. */
 export const resolveOptions = (options: TrackerOptions, report: Report): Resolved | undefined => {
-  const { collector, batch = {}, queue = {} } = options ?? {}
+  const { collector, batch, queue } = options ?? {}
   const post = toPost(collector)
   if (!post) {
     report('config', 'createTracker() needs a collector: a URL, { url }, or a function')
@@ -37,11 +37,11 @@ export const resolveOptions = (options: TrackerOptions, report: Report): Resolve
     consent: consent === 'granted' || typeof consent === 'function' ? consent : 'required',
     captures: Array.isArray(options.capture) ? options.capture.filter(isFunction) : [],
     stages: Array.isArray(options.stages) ? options.stages : [],
-    maxEvents: clamp(batch.maxEvents, 1, 500, 50),
-    maxBytes: clamp(batch.maxBytes, 1_000, 1_000_000, 60_000),
-    intervalMs: clamp(batch.intervalMs, 0, 600_000, 5_000),
-    queueMax: clamp(queue.maxEvents, 1, 1_000_000, 10_000),
-    name: typeof queue.name === 'string' && queue.name ? queue.name : 'touchtrail',
+    maxEvents: clamp(batch?.maxEvents, 1, 500, 50),
+    maxBytes: clamp(batch?.maxBytes, 1_000, 1_000_000, 60_000),
+    intervalMs: clamp(batch?.intervalMs, 0, 600_000, 5_000),
+    queueMax: clamp(queue?.maxEvents, 1, 1_000_000, 10_000),
+    name: typeof queue?.name === 'string' && queue.name ? queue.name : 'touchtrail',
     debug: options.debug === true,
   }
 }

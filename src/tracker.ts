@@ -42,7 +42,15 @@ const inert = (): Tracker => ({
 })
 
 /** Creates a tracker; it holds everything until consent unless told the site has it. */
-export const createTracker = (options: TrackerOptions): Tracker => startTracker(options).tracker
+export const createTracker = (options: TrackerOptions): Tracker => {
+  try {
+    return startTracker(options).tracker
+  } catch (error) {
+    // Options of a shape no type allows (null where an object goes): inert, never a page error.
+    console.error('[touchtrail] could not start', error)
+    return inert()
+  }
+}
 
 /** A tracker, and hooks for the script tag to add captures and a consent source it loads later. */
 export interface Started {

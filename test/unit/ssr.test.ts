@@ -22,3 +22,4 @@ it('builds the captures and consent sources without a DOM: they only act once st
   expect(setups.every((setup) => typeof setup === 'function')).toBe(true)
   expect(typeof touchtrail.tcfConsent()).toBe('function')
 })
+
