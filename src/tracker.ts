@@ -246,7 +246,9 @@ export const startTracker = (options: TrackerOptions): Started => {
   else if ((state = initial) === 'granted') {
     identity = storedIdentity() ?? identity
     saveIdentity()
-    sender.schedule(true) // what earlier pages left queued goes now, not an interval later
+    // What earlier pages left goes within an interval, not at once: a page that lives a moment
+    // (quick navigation) would lose the answer of a send it started and cause duplicates.
+    sender.schedule()
   }
 
   const onStorage = guard(report, 'storage', (event: StorageEvent) => {

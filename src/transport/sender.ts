@@ -25,8 +25,8 @@ export interface SenderOptions {
 
 /** Moves touchpoints from the queue to the collector. */
 export interface Sender {
-  /** A touchpoint was queued: send within `intervalMs`, sooner when a batch is full or `soon`. */
-  schedule(soon?: boolean): void
+  /** A touchpoint was queued: send within `intervalMs`, sooner when a batch is full. */
+  schedule(): void
   /** Sends all it may now; counts only what this call tried. */
   flush(): Promise<FlushResult>
   /** The page is hidden or going away: send this page's records with keepalive. */
@@ -136,8 +136,8 @@ export const createSender = (options: SenderOptions): Sender => {
   addEventListener('online', onOnline)
 
   return {
-    schedule: (soon) => {
-      wake(soon || ++queuedSinceSend >= maxEvents ? 0 : options.intervalMs)
+    schedule: () => {
+      wake(++queuedSinceSend >= maxEvents ? 0 : options.intervalMs)
     },
     flush: () => run(true),
     sendOnHide: () => {
