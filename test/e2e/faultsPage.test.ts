@@ -171,7 +171,7 @@ it('moves to memory when IndexedDB is over quota, reports storage_quota, deliver
     // A real QuotaExceededError from Chromium's quota manager, not a stand-in.
     const cdp = await context.newCDPSession(page)
     await cdp.send('Storage.overrideQuotaForOrigin', { origin: collector.url, quotaSize: 400_000 })
-    // Hardly anything is sent until the test flushes (what the start-up send finds aside).
+    // Hardly anything is sent until the test flushes (a send the SDK starts on its own aside).
     await startSdk(page, { batch: { maxEvents: 500, intervalMs: 600_000 } })
     await page.goto(pageFor(inbox))
     let inIndexedDb = 0
@@ -184,7 +184,7 @@ it('moves to memory when IndexedDB is over quota, reports storage_quota, deliver
       })))
       // Wait for the burst's write: into IndexedDB, or refused and moved to memory.
       await expect.poll(async () => (await codesOf(page)).includes('storage_quota') ||
-        // Stored, or already delivered by the send the SDK makes as it starts.
+        // Stored, or already delivered by a send the SDK started on its own.
         (inIndexedDb = await storedIn(page)) + await delivered(inbox, t.sent) >= t.sent.length,
       { timeout: 10_000 }).toBe(true)
     }
