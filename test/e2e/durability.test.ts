@@ -1,30 +1,16 @@
 // The queue outlives the page (SPEC §5): reloads while the collector fails, navigation away right
 // after tracking, thousands of touchpoints tracked just before unload, two tabs sharing one queue.
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright'
-import { startCollector } from '../collector'
+import { expect, it } from 'vitest'
+import type { Page } from 'playwright'
 import { createInbox, type Inbox } from '../inbox'
-import { launch, openPage, pageUrl, sdkLoaded } from './launch'
+import { openPage, pageUrl, sdkLoaded, useChromium } from './launch'
 
 declare const touchtrail: {
   track(type: string, props?: unknown): string | undefined
   flush(): Promise<unknown>
 }
 
-let collector: Awaited<ReturnType<typeof startCollector>>
-let browser: Browser
-let context: BrowserContext
-beforeAll(async () => {
-  ;[collector, browser] = await Promise.all([startCollector(), launch()])
-})
-afterAll(async () => {
-  await browser?.close()
-  await collector?.close()
-})
-beforeEach(async () => {
-  context = await browser.newContext() // its own IndexedDB: the default queue name is free
-})
-afterEach(() => context.close())
+const env = useChromium()
 
 /** Tracks `count` chat_open touchpoints in the page; returns their ids. */
 const trackIn = (page: Page, count: number, label: string) =>
@@ -57,10 +43,10 @@ const acceptedOf = async (inbox: Inbox, label: string) => {
 }
 
 it('delivers 200 touchpoints tracked across 3 reloads of 503s, once it answers 200', async () => {
-  const inbox = createInbox(collector.url)
+  const inbox = createInbox(env.collector.url)
   await inbox.script([], { status: 503 })
-  const { page, pageErrors } = await openPage(context)
-  const url = pageUrl(collector.url, 'basic.html', { collector: inbox.url })
+  const { page, pageErrors } = await openPage(env.context)
+  const url = pageUrl(env.collector.url, 'basic.html', { collector: inbox.url })
   await page.goto(url)
   const ids: Array<string | undefined> = []
   for (const count of [67, 67, 66]) {
@@ -86,12 +72,12 @@ it('delivers 200 touchpoints tracked across 3 reloads of 503s, once it answers 2
 })
 
 it('delivers 20 touchpoints tracked right before navigating away, on unload', async () => {
-  const inbox = createInbox(collector.url)
-  const { page, pageErrors } = await openPage(context)
-  await page.goto(pageUrl(collector.url, 'basic.html', { collector: inbox.url }))
+  const inbox = createInbox(env.collector.url)
+  const { page, pageErrors } = await openPage(env.context)
+  await page.goto(pageUrl(env.collector.url, 'basic.html', { collector: inbox.url }))
   await sdkLoaded(page)
   const ids = await trackIn(page, 20, 'unload')
-  await page.goto(pageUrl(collector.url, 'blank.html')) // no tracker here: the unload must send
+  await page.goto(pageUrl(env.collector.url, 'blank.html')) // no tracker here: the unload must send
   await expect.poll(async () => (await acceptedOf(inbox, 'unload')).unique, { timeout: 15_000 })
     .toEqual(new Set(ids))
   const { duplicates } = await acceptedOf(inbox, 'unload')
@@ -100,13 +86,13 @@ it('delivers 20 touchpoints tracked right before navigating away, on unload', as
 })
 
 it('keeps 2,000 touchpoints tracked just before unload for the next load', async () => {
-  const inbox = createInbox(collector.url)
+  const inbox = createInbox(env.collector.url)
   await inbox.script([], { status: 503 }) // whatever the unload sends is not acknowledged
-  const { page, pageErrors } = await openPage(context)
-  const url = pageUrl(collector.url, 'basic.html', { collector: inbox.url })
+  const { page, pageErrors } = await openPage(env.context)
+  const url = pageUrl(env.collector.url, 'basic.html', { collector: inbox.url })
   await page.goto(url)
   await sdkLoaded(page)
-  const blank = pageUrl(collector.url, 'blank.html')
+  const blank = pageUrl(env.collector.url, 'blank.html')
   // Track, then follow a link at once, in the same task: as a page does on a click.
   await page.evaluate(([n, next]) => {
     const tracked = Array.from({ length: n }, (_, i) =>
@@ -134,11 +120,11 @@ it('keeps 2,000 touchpoints tracked just before unload for the next load', async
 })
 
 it('sends from one tab at a time when two tabs share the queue', async () => {
-  const inbox = createInbox(collector.url)
+  const inbox = createInbox(env.collector.url)
   await inbox.script([], { status: 200, delayMs: 150 }) // slow answers: overlaps would show
   const tabs = await Promise.all(['a', 'b'].map(async (tab) => {
-    const record = await openPage(context)
-    await record.page.goto(pageUrl(collector.url, 'basic.html', { collector: inbox.url, tab }))
+    const record = await openPage(env.context)
+    await record.page.goto(pageUrl(env.collector.url, 'basic.html', { collector: inbox.url, tab }))
     await sdkLoaded(record.page)
     return record
   }))

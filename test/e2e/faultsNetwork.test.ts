@@ -4,33 +4,19 @@
 // what the collector stored, and each test writes its row to test/artifacts/faults.json for
 // `node scripts/faultTable.mjs`, pass or fail.
 import { createServer } from 'node:net'
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright'
+import { expect, it } from 'vitest'
+import type { Page } from 'playwright'
 import type { Reply } from '../collector'
-import { startCollector } from '../collector'
 import { createInbox } from '../inbox'
 import { countOf, createTally } from './faultRows'
-import { launch, openPage, pageUrl, sdkLoaded } from './launch'
+import { openPage, pageUrl, sdkLoaded, useChromium } from './launch'
 
 declare const touchtrail: {
   track(type: string, props?: unknown): string | undefined
   flush(): Promise<unknown>
 }
 
-let collector: Awaited<ReturnType<typeof startCollector>>
-let browser: Browser
-let context: BrowserContext
-beforeAll(async () => {
-  ;[collector, browser] = await Promise.all([startCollector(), launch()])
-})
-afterAll(async () => {
-  await browser?.close()
-  await collector?.close()
-})
-beforeEach(async () => {
-  context = await browser.newContext() // its own IndexedDB: the default queue name is free
-})
-afterEach(() => context.close())
+const env = useChromium()
 
 const tally = createTally('test/e2e/faultsNetwork.test.ts')
 
@@ -59,13 +45,13 @@ it.each([
   async (kind, what) => {
     const t = tally(`network/down-${kind}`,
       `collector ${what} across 3 loads, 200 touchpoints, then back`)
-    const inbox = (t.inbox = createInbox(collector.url))
+    const inbox = (t.inbox = createInbox(env.collector.url))
     await inbox.script([], { status: 503 })
-    const live = pageUrl(collector.url, 'basic.html', { collector: inbox.url })
+    const live = pageUrl(env.collector.url, 'basic.html', { collector: inbox.url })
     const nowhere = `http://127.0.0.1:${await closedPort()}/${inbox.name}`
     const down = kind === '503' ? live
-      : pageUrl(collector.url, 'basic.html', { collector: nowhere })
-    const { page, pageErrors } = await openPage(context)
+      : pageUrl(env.collector.url, 'basic.html', { collector: nowhere })
+    const { page, pageErrors } = await openPage(env.context)
     await page.goto(down)
     for (const count of [67, 67, 66]) {
       await sdkLoaded(page)
@@ -90,10 +76,10 @@ it.each([
 // ---- A collector that never answers ----
 it('gives up on a hanging request after 10 s and retries it, never two at once', async () => {
   const t = tally('network/hang', 'collector hangs (no answer) on the first request')
-  const inbox = (t.inbox = createInbox(collector.url))
+  const inbox = (t.inbox = createInbox(env.collector.url))
   await inbox.script([{ hang: true }], { status: 200 })
-  const { page, pageErrors } = await openPage(context)
-  await page.goto(pageUrl(collector.url, 'basic.html', { collector: inbox.url }))
+  const { page, pageErrors } = await openPage(env.context)
+  await page.goto(pageUrl(env.collector.url, 'basic.html', { collector: inbox.url }))
   await sdkLoaded(page)
   t.sent.push(...await page.evaluate(() => {
     const ids = Array.from({ length: 5 }, (_, n) =>
@@ -126,8 +112,8 @@ it('gives up on a hanging request after 10 s and retries it, never two at once',
 // ---- Offline ----
 it('makes no tight retry loop while offline, and delivers when back online', async () => {
   const t = tally('network/offline', 'browser offline for 5 s (context.setOffline), then online')
-  const inbox = (t.inbox = createInbox(collector.url))
-  const { page, pageErrors } = await openPage(context)
+  const inbox = (t.inbox = createInbox(env.collector.url))
+  const { page, pageErrors } = await openPage(env.context)
   // Counts the SDK's POSTs in the page: offline, none of them reach the collector to be counted.
   await page.addInitScript(() => {
     const w = window as unknown as { faultPosts: number[] }
@@ -138,10 +124,10 @@ it('makes no tight retry loop while offline, and delivers when back online', asy
       return original.call(this, input, init)
     }
   })
-  await page.goto(pageUrl(collector.url, 'basic.html', { collector: inbox.url }))
+  await page.goto(pageUrl(env.collector.url, 'basic.html', { collector: inbox.url }))
   await sdkLoaded(page)
   await page.evaluate(() => touchtrail.flush()) // the page_view, so the window below is clean
-  await context.setOffline(true)
+  await env.context.setOffline(true)
   await expect.poll(() => page.evaluate(() => navigator.onLine)).toBe(false)
   const before = await page.evaluate(() => (window as unknown as { faultPosts: number[] })
     .faultPosts.length)
@@ -152,7 +138,7 @@ it('makes no tight retry loop while offline, and delivers when back online', asy
   const attempts = await page.evaluate(() => (window as unknown as { faultPosts: number[] })
     .faultPosts.length) - before
   const back = Date.now()
-  await context.setOffline(false)
+  await env.context.setOffline(false)
   await expect.poll(async () => (await countOf(inbox, t.sent)).delivered,
     { timeout: 15_000 }).toBe(60)
   t.note.push(`${attempts} POST attempts in 5 s offline; delivered ${
@@ -165,13 +151,13 @@ it('makes no tight retry loop while offline, and delivers when back online', asy
 // ---- Three tabs, one queue, a flapping collector ----
 it('sends from one tab at a time while 3 tabs track and the collector flaps', async () => {
   const t = tally('network/tabs-flapping', '3 tabs track 3×40 each while the collector flaps')
-  const inbox = (t.inbox = createInbox(collector.url))
+  const inbox = (t.inbox = createInbox(env.collector.url))
   const flap: Reply[] = [{ status: 503 }, { status: 200, delayMs: 80 }, { reset: true },
     { status: 200, delayMs: 80 }, { status: 500 }, { status: 200, delayMs: 80 }]
   await inbox.script(Array.from({ length: 4 }, () => flap).flat(), { status: 200, delayMs: 40 })
   const tabs = await Promise.all(['a', 'b', 'c'].map(async (tab) => {
-    const record = await openPage(context)
-    await record.page.goto(pageUrl(collector.url, 'basic.html', { collector: inbox.url, tab }))
+    const record = await openPage(env.context)
+    await record.page.goto(pageUrl(env.collector.url, 'basic.html', { collector: inbox.url, tab }))
     await sdkLoaded(record.page)
     return record
   }))
@@ -199,8 +185,8 @@ it('sends from one tab at a time while 3 tabs track and the collector flaps', as
   // The visitor closes the three tabs, then comes back in a fourth. Once the fourth tab's own
   // page_view is in, whatever the closing tabs sent with keepalive has long arrived.
   for (const { page } of tabs) await page.close()
-  const { page: later } = await openPage(context)
-  await later.goto(pageUrl(collector.url, 'basic.html', { collector: inbox.url, tab: 'd' }))
+  const { page: later } = await openPage(env.context)
+  await later.goto(pageUrl(env.collector.url, 'basic.html', { collector: inbox.url, tab: 'd' }))
   await sdkLoaded(later)
   await later.evaluate(() => touchtrail.flush())
   await expect.poll(async () => (await inbox.log()).some((entry) =>
@@ -217,11 +203,11 @@ it('sends from one tab at a time while 3 tabs track and the collector flaps', as
 it('delivers 20 touchpoints tracked as the page navigates away, each request under 64 KB',
   async () => {
     const t = tally('unload/20', '20 touchpoints, then navigate away at once (keepalive)')
-    const inbox = (t.inbox = createInbox(collector.url))
-    const { page, pageErrors } = await openPage(context)
-    await page.goto(pageUrl(collector.url, 'basic.html', { collector: inbox.url }))
+    const inbox = (t.inbox = createInbox(env.collector.url))
+    const { page, pageErrors } = await openPage(env.context)
+    await page.goto(pageUrl(env.collector.url, 'basic.html', { collector: inbox.url }))
     await sdkLoaded(page)
-    const blank = pageUrl(collector.url, 'blank.html') // no tracker there: only the unload sends
+    const blank = pageUrl(env.collector.url, 'blank.html') // no tracker there: only the unload sends
     t.sent.push(...await page.evaluate(([next]) => {
       const ids = Array.from({ length: 20 }, (_, n) =>
         touchtrail.track('chat_open', { provider: 'unload', trigger: 'api', n }))
@@ -241,12 +227,12 @@ it('delivers 20 touchpoints tracked as the page navigates away, each request und
 it('keeps 600 touchpoints of ~500 B tracked before navigating away, for the next load',
   async () => {
     const t = tally('unload/600x500B', '600 touchpoints of ~500 B, navigate away, come back')
-    const inbox = (t.inbox = createInbox(collector.url))
-    const { page, pageErrors } = await openPage(context)
-    const url = pageUrl(collector.url, 'basic.html', { collector: inbox.url })
+    const inbox = (t.inbox = createInbox(env.collector.url))
+    const { page, pageErrors } = await openPage(env.context)
+    const url = pageUrl(env.collector.url, 'basic.html', { collector: inbox.url })
     await page.goto(url)
     await sdkLoaded(page)
-    const blank = pageUrl(collector.url, 'blank.html')
+    const blank = pageUrl(env.collector.url, 'blank.html')
     t.sent.push(...await page.evaluate(([next]) => {
       const ids = Array.from({ length: 600 }, (_, n) => touchtrail.track('chat_open',
         { provider: 'unload600', trigger: 'api', n, pad: 'x'.repeat(500) }))
@@ -271,11 +257,11 @@ it('sends 45 touchpoints of ~500 B (under 64 KB in all) as the page navigates aw
     // Under maxEvents (50), so no ordinary send starts first: only the unload can deliver them.
     const t = tally('unload/45x500B',
       '45 touchpoints of ~500 B (≈50 KB in all), then navigate away at once (keepalive)')
-    const inbox = (t.inbox = createInbox(collector.url))
-    const { page, pageErrors } = await openPage(context)
-    await page.goto(pageUrl(collector.url, 'basic.html', { collector: inbox.url }))
+    const inbox = (t.inbox = createInbox(env.collector.url))
+    const { page, pageErrors } = await openPage(env.context)
+    await page.goto(pageUrl(env.collector.url, 'basic.html', { collector: inbox.url }))
     await sdkLoaded(page)
-    const blank = pageUrl(collector.url, 'blank.html') // no tracker: only the unload can send
+    const blank = pageUrl(env.collector.url, 'blank.html') // no tracker: only the unload can send
     t.sent.push(...await page.evaluate(([next]) => {
       const ids = Array.from({ length: 45 }, (_, n) => touchtrail.track('chat_open',
         { provider: 'budget', trigger: 'api', n, pad: 'x'.repeat(500) }))

@@ -1,7 +1,9 @@
 // Real Chromium driven by playwright, for what vitest browser mode cannot do: reloads,
 // navigation, several tabs, response headers such as CSP.
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright'
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import { chromiumArgs, findChromium } from '../../scripts/chromium.mjs'
+import { startCollector } from '../collector'
 
 /** Launches the Chromium `scripts/chromium.mjs` finds, headless. */
 export const launch = (): Promise<Browser> =>
@@ -10,6 +12,31 @@ export const launch = (): Promise<Browser> =>
     args: chromiumArgs,
     headless: true,
   })
+
+/** What a test file shares: one collector and one Chromium, and a fresh context per test. */
+export interface Chromium {
+  collector: Awaited<ReturnType<typeof startCollector>>
+  browser: Browser
+  /** This test's own context: its own IndexedDB, storage and quota. */
+  context: BrowserContext
+}
+
+/** Starts the collector and Chromium for the file, and a new context for each of its tests. */
+export const useChromium = (): Chromium => {
+  const env = {} as Chromium
+  beforeAll(async () => {
+    ;[env.collector, env.browser] = await Promise.all([startCollector(), launch()])
+  })
+  afterAll(async () => {
+    await env.browser?.close()
+    await env.collector?.close()
+  })
+  beforeEach(async () => {
+    env.context = await env.browser.newContext()
+  })
+  afterEach(() => env.context?.close())
+  return env
+}
 
 /** What a page did that a test may assert on: console errors, uncaught errors. */
 export interface PageRecord {

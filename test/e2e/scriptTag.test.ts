@@ -1,10 +1,8 @@
 // The script-tag install (SPEC §1) in real Chromium: the pre-load stub, both call styles after
 // load, a missing collector, a strict Content-Security-Policy.
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest'
-import type { Browser, BrowserContext } from 'playwright'
-import { startCollector } from '../collector'
+import { expect, it } from 'vitest'
 import { createInbox, type Inbox } from '../inbox'
-import { launch, openPage, pageUrl, sdkLoaded } from './launch'
+import { openPage, pageUrl, sdkLoaded, useChromium } from './launch'
 
 // What the page sees: the loaded tracker is callable and carries the tracker's methods.
 type PageTracker = ((method: string, ...args: unknown[]) => unknown) & {
@@ -13,29 +11,16 @@ type PageTracker = ((method: string, ...args: unknown[]) => unknown) & {
 }
 declare const touchtrail: PageTracker
 
-let collector: Awaited<ReturnType<typeof startCollector>>
-let browser: Browser
-let context: BrowserContext
-beforeAll(async () => {
-  ;[collector, browser] = await Promise.all([startCollector(), launch()])
-})
-afterAll(async () => {
-  await browser?.close()
-  await collector?.close()
-})
-beforeEach(async () => {
-  context = await browser.newContext() // its own IndexedDB and storage
-})
-afterEach(() => context.close())
+const env = useChromium()
 
 /** Touchpoints the test made: all but the automatic page_view. */
 const tracked = async (inbox: Inbox) =>
   (await inbox.touchpoints()).filter(({ type }) => type !== 'page_view')
 
 it('replays calls queued by the pre-load stub, in order', async () => {
-  const inbox = createInbox(collector.url)
-  const { page, pageErrors } = await openPage(context)
-  await page.goto(pageUrl(collector.url, 'stub.html', { collector: inbox.url }))
+  const inbox = createInbox(env.collector.url)
+  const { page, pageErrors } = await openPage(env.context)
+  await page.goto(pageUrl(env.collector.url, 'stub.html', { collector: inbox.url }))
   await sdkLoaded(page)
   await page.evaluate(() => touchtrail.flush())
   await expect.poll(async () => (await tracked(inbox)).length, { timeout: 15_000 }).toBe(4)
@@ -54,9 +39,9 @@ it('replays calls queued by the pre-load stub, in order', async () => {
 })
 
 it('takes touchtrail(method, …) and touchtrail.method(…) after load', async () => {
-  const inbox = createInbox(collector.url)
-  const { page, pageErrors, consoleErrors } = await openPage(context)
-  await page.goto(pageUrl(collector.url, 'basic.html', { collector: inbox.url }))
+  const inbox = createInbox(env.collector.url)
+  const { page, pageErrors, consoleErrors } = await openPage(env.context)
+  await page.goto(pageUrl(env.collector.url, 'basic.html', { collector: inbox.url }))
   await sdkLoaded(page)
   const ids = await page.evaluate(() => {
     touchtrail('track', 'chat_open', { provider: 'as-function', trigger: 'api' })
@@ -75,8 +60,8 @@ it('takes touchtrail(method, …) and touchtrail.method(…) after load', async 
 })
 
 it('logs one console error and throws nothing without data-collector', async () => {
-  const { page, pageErrors, consoleErrors } = await openPage(context)
-  await page.goto(pageUrl(collector.url, 'nocollector.html'))
+  const { page, pageErrors, consoleErrors } = await openPage(env.context)
+  await page.goto(pageUrl(env.collector.url, 'nocollector.html'))
   await page.waitForLoadState('load')
   const calls = await page.evaluate(async () => {
     const tt = (window as unknown as { touchtrail: PageTracker }).touchtrail
@@ -93,8 +78,8 @@ it('logs one console error and throws nothing without data-collector', async () 
 })
 
 it('runs under a strict CSP: no inline script, no eval, connect-src self', async () => {
-  const inbox = createInbox(collector.url)
-  const { page, pageErrors, consoleErrors } = await openPage(context)
+  const inbox = createInbox(env.collector.url)
+  const { page, pageErrors, consoleErrors } = await openPage(env.context)
   await page.addInitScript(() => {
     const seen: string[] = []
     ;(window as unknown as { violations: string[] }).violations = seen
@@ -103,7 +88,7 @@ it('runs under a strict CSP: no inline script, no eval, connect-src self', async
     })
   })
   const response = await page.goto(
-    pageUrl(collector.url, 'csp.html', { collector: inbox.url, csp: 'strict' }))
+    pageUrl(env.collector.url, 'csp.html', { collector: inbox.url, csp: 'strict' }))
   expect(response?.headers()['content-security-policy']).toContain("script-src 'self'")
   await sdkLoaded(page)
   const id = await page.evaluate(async () => {
