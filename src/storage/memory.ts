@@ -5,8 +5,10 @@ import type { Backend } from './backend'
 export const createMemoryBackend = (): Backend => {
   let records: QueueRecord[] = []
   return {
-    write: async (added, max = Infinity) => {
-      records.push(...added)
+    write: async (added, gone, max = Infinity) => {
+      const deleted = new Set(gone)
+      records = records.filter((record) => !deleted.has(record.id))
+      records.push(...added.filter((record) => !deleted.has(record.id)))
       // IndexedDB orders by id (time-ordered); keep the same order here.
       records.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       return records.splice(0, Math.max(0, records.length - max)).length

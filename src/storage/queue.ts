@@ -7,11 +7,11 @@ import { createSpillBackend } from './spill'
 
 /** The durable queue the tracker adds to and the sender reads from. */
 export interface Queue {
-  /** Queues a record; writes are coalesced into one transaction per `WRITE_DELAY_MS`. */
+  /** Queues a record; writes are coalesced, at most one transaction per `WRITE_GAP_MS`. */
   add(record: QueueRecord): void
-  /** The oldest `count` records (this page's unwritten ones included). */
+  /** The oldest `count` records not removed (this page's unwritten ones included). */
   read(count: number): Promise<QueueRecord[]>
-  /** Deletes acknowledged or dropped records. */
+  /** Deletes acknowledged or dropped records, in the next write; resolves once it is stored. */
   remove(ids: readonly string[]): Promise<void>
   /** This page's records not yet removed: what can still be sent as the page goes away. */
   recent(): QueueRecord[]
@@ -19,12 +19,14 @@ export interface Queue {
   persistNow(): void
   /** Deletes everything: on denial. */
   purge(): Promise<void>
-  /** How many records are queued. */
+  /** How many records are queued, once what is pending is written. */
   size(): Promise<number>
 }
 
-/** A burst of touchpoints costs one write transaction per this many ms. */
-export const WRITE_DELAY_MS = 40
+/** Write transactions start at least this many ms apart: a burst costs one per gap. */
+export const WRITE_GAP_MS = 50
+/** Records put per task in one write: a 1,000-record burst must not make a long task. */
+const PUTS_PER_TASK = 200
 
 /** A queue in IndexedDB database `name`, bounded to `max`; in memory where IndexedDB fails. */
 export const createQueue = (name: string, max: number, report: Report): Queue => {
@@ -32,10 +34,13 @@ export const createQueue = (name: string, max: number, report: Report): Queue =>
   let memoryBackend: Backend | undefined
   let opened = false
   let unwritten: QueueRecord[] = []
+  let gone = new Set<string>() // removed here, not yet known to be deleted from storage
+  let deletes: string[] = [] // of those, the ones no write has taken yet
   let started: QueueRecord[][] = [] // writes begun and not yet known to be stored
   let recent: QueueRecord[] = []
   let dropped = 0
-  let timer: ReturnType<typeof setTimeout> | undefined
+  let due: Promise<void> | undefined
+  let lastWrite = -Infinity
   let writing: Promise<void> = Promise.resolve()
 
   const fallBack = (cause: unknown) => {
@@ -66,8 +71,8 @@ export const createQueue = (name: string, max: number, report: Report): Queue =>
 
   // What any tab of the site delivered: a closing tab must not send it again from `recent`.
   const forget = (ids: readonly string[]) => {
-    const gone = new Set(ids)
-    recent = recent.filter((record) => !gone.has(record.id))
+    const delivered = new Set(ids)
+    recent = recent.filter((record) => !delivered.has(record.id))
   }
   const sent =
     typeof BroadcastChannel === 'function' ? new BroadcastChannel(`${name}:sent`) : undefined
@@ -82,16 +87,22 @@ export const createQueue = (name: string, max: number, report: Report): Queue =>
   }
 
   const write = (unloading?: boolean): Promise<void> => {
-    clearTimeout(timer)
-    timer = undefined
-    // Chromium aborts a transaction still running at unload: write those again (puts by id).
+    // Chromium aborts a transaction still running at unload: write those again (puts by id),
+    // after giving up a write still putting parts, which the new one would wait behind.
+    if (unloading) backend.abandon?.()
     const records = unloading ? [...started.flat(), ...unwritten] : unwritten
+    const ids = unloading ? [...gone] : deletes
     unwritten = []
-    if (!records.length) return writing
+    deletes = []
+    if (!records.length && !ids.length) return writing
+    lastWrite = Date.now()
     started.push(records)
     const job = async () => {
-      await use(async (b) => countDrop(await b.write(records, max)))
+      await use(async (b) =>
+        countDrop(await b.write(records, ids, max, unloading ? Infinity : PUTS_PER_TASK)),
+      )
       started = started.filter((list) => list !== records)
+      ids.forEach((id) => gone.delete(id))
     }
     // As the page goes away there is no later task to wait for: start the transaction now.
     // IndexedDB itself runs transactions on one store in the order they were created.
@@ -104,33 +115,51 @@ export const createQueue = (name: string, max: number, report: Report): Queue =>
     return writing
   }
 
+  // The next write: right after this task, or one gap after the last write, whichever is later.
+  const later = (): Promise<void> =>
+    (due ??= new Promise((resolve) => {
+      setTimeout(
+        () => {
+          due = undefined
+          resolve(write())
+        },
+        Math.max(0, lastWrite + WRITE_GAP_MS - Date.now()),
+      )
+    }))
+
   return {
     add: (record) => {
       unwritten.push(record)
       recent.push(record)
       if (recent.length > max) recent.splice(0, recent.length - max)
-      timer ??= setTimeout(write, WRITE_DELAY_MS)
+      void later()
     },
     read: async (count) => {
-      await write()
-      return use((b) => b.read(count))
+      // This page's records are read from storage, once the write already due has stored them.
+      if (unwritten.length) await later()
+      await writing
+      const stored = await use((b) => b.read(count + gone.size))
+      return stored.filter((record) => !gone.has(record.id)).slice(0, count)
     },
-    remove: async (ids) => {
+    remove: (ids) => {
       forget(ids)
       sent?.postMessage(ids)
-      await writing
-      await use((b) => b.remove(ids))
+      ids.forEach((id) => gone.add(id))
+      deletes.push(...ids)
+      return later()
     },
     recent: () => recent,
     size: async () => {
-      await write()
+      if (unwritten.length || deletes.length) await later()
+      await writing
       return use((b) => b.size())
     },
     persistNow: () => void write(true),
     purge: async () => {
-      clearTimeout(timer)
-      timer = undefined
+      // The write timer stays: it finds nothing to write, and whoever waits on it is answered.
       unwritten = []
+      gone = new Set()
+      deletes = []
       started = []
       recent = []
       await writing

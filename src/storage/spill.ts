@@ -5,7 +5,10 @@ import type { Backend } from './backend'
  * sent and removed from there, so this page delivers them rather than the next.
  */
 export const createSpillBackend = (disk: Backend, memory: Backend): Backend => ({
-  write: (records, max) => memory.write(records, max),
+  write: async (records, gone, max) => {
+    if (gone.length) await disk.remove(gone)
+    return memory.write(records, gone, max)
+  },
   read: async (count) => {
     const [stored, spilled] = await Promise.all([disk.read(count), memory.read(count)])
     return [...stored, ...spilled].sort((a, b) => (a.id < b.id ? -1 : 1)).slice(0, count)

@@ -76,7 +76,7 @@ export const createSender = (options: SenderOptions): Sender => {
       const outcome = outcomeOf(answer.status)
       log(`batch of ${ids.length}: ${answer.status || 'no answer'} → ${outcome}`)
       if (outcome === 'ok') {
-        await queue.remove(ids)
+        void queue.remove(ids) // deleted with the next write; reads skip it already
         sent += ids.length
         attempt = 0 // size stays: after a 413 the collector's limit is known to be lower
       } else if (outcome === 'split' && ids.length > 1) {
@@ -92,7 +92,7 @@ export const createSender = (options: SenderOptions): Sender => {
         wake(0)
         break
       } else {
-        await queue.remove(ids)
+        void queue.remove(ids)
         report('batch_rejected', `the collector answered ${answer.status}: the batch is dropped`, {
           status: answer.status,
           ids,

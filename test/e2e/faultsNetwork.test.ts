@@ -9,7 +9,7 @@ import type { Page } from 'playwright'
 import type { Reply } from '../collector'
 import { createInbox } from '../inbox'
 import { countOf, createTally } from './faultRows'
-import { openPage, pageUrl, sdkLoaded, useChromium } from './launch'
+import { openPage, pageUrl, queueState, sdkLoaded, useChromium } from './launch'
 
 declare const touchtrail: {
   track(type: string, props?: unknown): string | undefined
@@ -228,7 +228,7 @@ it('keeps 600 touchpoints of ~500 B tracked before navigating away, for the next
   async () => {
     const t = tally('unload/600x500B', '600 touchpoints of ~500 B, navigate away, come back')
     const inbox = (t.inbox = createInbox(env.collector.url))
-    const { page, pageErrors } = await openPage(env.context)
+    const { page, pageErrors, consoleErrors } = await openPage(env.context)
     const url = pageUrl(env.collector.url, 'basic.html', { collector: inbox.url })
     await page.goto(url)
     await sdkLoaded(page)
@@ -241,9 +241,17 @@ it('keeps 600 touchpoints of ~500 B tracked before navigating away, for the next
     }, [blank] as const))
     await page.waitForURL(blank)
     const onUnload = await countOf(inbox, t.sent)
+    const left = await queueState(page) // read from the blank page: what the next load finds
     await page.goto(url) // the next page of the site: the queue goes out from there
     await expect.poll(async () => (await countOf(inbox, t.sent)).delivered,
-      { timeout: 60_000 }).toBe(600)
+      { timeout: 60_000 }).toBe(600).catch(async (error: Error) => {
+      const now = await queueState(page).catch((cause: Error) => cause.message)
+      error.message += `\nafter unload: ${onUnload.delivered} delivered, queue ${
+        JSON.stringify(left)}\nnow: queue ${JSON.stringify(now)}\nrequests: ${JSON.stringify(
+        (await inbox.log()).map((e) => [e.at, e.status, e.ids.length]))
+      }\nconsole errors: ${JSON.stringify(consoleErrors)}`
+      throw error
+    })
     const log = await inbox.log()
     const largest = maxOf(log.map((entry) => entry.bytes))
     t.note.push(`${onUnload.delivered} arrived before the next load (${onUnload.requests} ` +

@@ -66,3 +66,30 @@ export const sdkLoaded = (page: Page) =>
 /** URL of a test page served by the collector, with its query (e.g. `collector`). */
 export const pageUrl = (base: string, page: string, query: Record<string, string> = {}) =>
   `${base}/static/${page}?${new URLSearchParams(query)}`
+
+/**
+ * What a page of the site sees of the queue it shares (database `name`): the records stored and
+ * the Web Locks held or waited for. Printed when a delivery test times out, so a failure on CI
+ * says whether the touchpoints were lost or only not sent.
+ */
+export const queueState = (page: Page, name = 'touchtrail') =>
+  page.evaluate(async (db) => {
+    const stored = await new Promise<number | string>((resolve) => {
+      setTimeout(() => resolve('no answer in 3 s: a transaction holds the store'), 3_000)
+      const request = indexedDB.open(db)
+      request.onerror = () => resolve(`open failed: ${request.error}`)
+      request.onsuccess = () => {
+        try {
+          const count = request.result.transaction('queue').objectStore('queue').count()
+          count.onsuccess = () => resolve(count.result)
+          count.onerror = () => resolve(`count failed: ${count.error}`)
+        } catch (error) {
+          resolve(`no queue: ${error}`)
+        } finally {
+          request.result.close()
+        }
+      }
+    })
+    const locks = await navigator.locks.query()
+    return { stored, locks: { held: locks.held?.length ?? 0, pending: locks.pending?.length ?? 0 } }
+  }, name)

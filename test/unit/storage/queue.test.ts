@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto'
 import { IDBFactory } from 'fake-indexeddb'
 import { beforeEach, expect, it, vi } from 'vitest'
-import { createQueue, WRITE_DELAY_MS } from '../../../src/storage/queue'
+import { createQueue, WRITE_GAP_MS } from '../../../src/storage/queue'
 import type { TouchtrailError } from '../../../src/types'
 
 const record = (i: number) => ({ id: `0000-${String(i).padStart(6, '0')}`, json: `{"n":${i}}` })
@@ -30,11 +30,37 @@ it('coalesces a burst into one write transaction', async () => {
   const spy = vi.spyOn(IDBDatabase.prototype, 'transaction')
   const queue = createQueue('q2', 10_000, report)
   for (let i = 0; i < 1_000; i++) queue.add(record(i))
-  await new Promise((resolve) => setTimeout(resolve, WRITE_DELAY_MS * 3))
+  await new Promise((resolve) => setTimeout(resolve, WRITE_GAP_MS * 3))
   const writes = spy.mock.calls.filter(([, mode]) => mode === 'readwrite')
   expect(writes).toHaveLength(1)
   expect(await queue.size()).toBe(1_000)
   spy.mockRestore()
+})
+
+it('deletes acknowledged records in the next write, one write transaction per gap', async () => {
+  const queue = createQueue('q8', 10_000, report)
+  for (let i = 0; i < 300; i++) queue.add(record(i))
+  expect(await queue.size()).toBe(300)
+  const original = IDBDatabase.prototype.transaction
+  const calls: number[] = []
+  const wrapped = vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(
+    function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+      if (args[1] === 'readwrite') calls.push(Date.now())
+      return original.apply(this, args)
+    })
+  // A send loop: read a batch, ack it, read the next, with new touchpoints arriving meanwhile.
+  for (let batch = 0; batch < 6; batch++) {
+    const records = await queue.read(50)
+    expect(records.map((r) => r.id)).toEqual(
+      Array.from({ length: 50 }, (_, i) => record(batch * 50 + i).id))
+    void queue.remove(records.map((r) => r.id)) // not awaited: the sender does not wait either
+    queue.add(record(1_000 + batch))
+  }
+  expect(await queue.size()).toBe(6)
+  wrapped.mockRestore()
+  const gaps = calls.slice(1).map((at, i) => at - calls[i])
+  expect(calls.length).toBeGreaterThan(0)
+  expect(Math.min(...gaps)).toBeGreaterThanOrEqual(WRITE_GAP_MS - 5)
 })
 
 it('drops the oldest past the bound, counts them and reports once', async () => {
