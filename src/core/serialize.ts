@@ -8,6 +8,15 @@ export interface RawJson {
 /** Marks `json` to be written as it is when `toJson` meets it. */
 export const rawJson = (json: string): RawJson => ({ [RAW]: json })
 
+const once = /* @__PURE__ */ new WeakMap<object, RawJson>()
+
+/** `toJson(value)` as raw JSON, written once per `key`: for parts of every touchpoint that never change. */
+export const jsonOnce = (key: object, value: () => unknown = () => key): RawJson => {
+  let json = once.get(key)
+  if (!json) once.set(key, (json = rawJson(toJson(value()))))
+  return json
+}
+
 /** Longest string kept; longer ones are cut and end in `…`. */
 export const MAX_STRING = 2_048
 const MAX_DEPTH = 8
@@ -58,21 +67,23 @@ const write = (value: unknown, parents: object[]): string => {
   }
 }
 
+// Strings joined with += rather than arrays and join(): V8 builds them without the garbage.
 const writeObject = (value: object, parents: object[]): string => {
+  let out = ''
   if (Array.isArray(value)) {
-    const items: string[] = []
     const length = Math.min(value.length, MAX_ITEMS)
-    for (let i = 0; i < length; i++) items.push(write(value[i], parents))
-    return `[${items.join(',')}]`
+    for (let i = 0; i < length; i++) out += (i ? ',' : '') + write(value[i], parents)
+    return `[${out}]`
   }
-  const fields: string[] = []
-  for (const key of Object.keys(value).slice(0, MAX_ITEMS)) {
-    const field = (value as Record<string, unknown>)[key]
+  const keys = Object.keys(value)
+  const length = Math.min(keys.length, MAX_ITEMS)
+  for (let i = 0; i < length; i++) {
+    const field = (value as Record<string, unknown>)[keys[i]]
     const kind = typeof field
     if (kind === 'function' || kind === 'symbol' || kind === 'undefined') continue
-    fields.push(`${quote(key)}:${write(field, parents)}`)
+    out += (out ? ',' : '') + quote(keys[i]) + ':' + write(field, parents)
   }
-  return `{${fields.join(',')}}`
+  return `{${out}}`
 }
 
 const ESCAPED = /["\\\u0000-\u001f\u2028\u2029\ud800-\udfff]/

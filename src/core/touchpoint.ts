@@ -1,6 +1,6 @@
 import type { PageInfo, StageRules, Touchpoint, TouchpointContext } from '../types'
 import type { Arrival } from './channel'
-import { rawJson } from './serialize'
+import { jsonOnce, rawJson } from './serialize'
 import { nextSession, type Session } from './session'
 import { stageOf } from './stage'
 
@@ -44,9 +44,12 @@ export const buildTouchpoint = (
     userId: draft.userId,
     channel: session.channel,
     ...(stage && { stage }),
-    page: draft.page,
+    // Page and context stay the same objects for many touchpoints: their JSON is written once.
+    page: jsonOnce(draft.page) as unknown as PageInfo,
     props: rawJson(draft.props) as unknown as Record<string, unknown>,
-    context: session.campaign ? { campaign: session.campaign, ...context } : context,
+    context: (session.campaign
+      ? jsonOnce(session.campaign, () => ({ campaign: session.campaign, ...context }))
+      : jsonOnce(context)) as unknown as TouchpointContext,
   }
   return { touchpoint, identity: { ...identity, session } }
 }
