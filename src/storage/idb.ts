@@ -11,47 +11,13 @@ export const createIdbBackend = (name: string): Backend => {
     queue.transaction.commit?.()
     return promisifyRequest(queue.transaction) as Promise<void>
   }
-  // A write still putting its parts, and those given up because the page went away.
-  let putting: IDBTransaction | undefined
-  const abandoned = new WeakSet<IDBTransaction>()
   return {
-    write: (records, gone, max = Infinity, chunk = Infinity) =>
+    write: (records, gone, max = Infinity) =>
       store('readwrite', async (queue) => {
-        const transaction = queue.transaction
-        // A big burst is put `chunk` records per task, each part from the last one's success
-        // callback, where the transaction is still active: one transaction, no long task.
-        const size = await new Promise<{ result: number }>((resolve, reject) => {
-          let next = 0
-          const part = () => {
-            try {
-              let last: IDBRequest | undefined
-              for (const record of records.slice(next, (next += chunk))) {
-                last = queue.put(record.json, record.id)
-              }
-              if (last && next < records.length) {
-                putting = transaction
-                last.onsuccess = part
-                last.onerror = () => reject(last?.error)
-                return
-              }
-              putting = undefined
-              for (const id of gone) queue.delete(id)
-              resolve(queue.count())
-              transaction.commit?.()
-            } catch (cause) {
-              reject(cause) // e.g. the transaction is no longer active: nothing half-written stays
-              try {
-                transaction.abort()
-              } catch {}
-            }
-          }
-          part()
-        }).catch((cause) => {
-          if (abandoned.has(transaction)) return { result: 0 } // the unload write has its records
-          throw cause
-        })
-        if (abandoned.has(transaction)) return 0
-        await promisifyRequest(transaction)
+        for (const record of records) queue.put(record.json, record.id)
+        for (const id of gone) queue.delete(id)
+        const size = queue.count()
+        await committed(queue)
         const excess = size.result - max
         if (excess > 0) {
           // Past the bound: one more transaction, only then, drops the oldest.
@@ -63,14 +29,6 @@ export const createIdbBackend = (name: string): Backend => {
         }
         return Math.max(0, excess)
       }),
-    abandon: () => {
-      if (!putting) return
-      abandoned.add(putting)
-      try {
-        putting.abort()
-      } catch {}
-      putting = undefined
-    },
     read: (count) =>
       store('readonly', async (queue) => {
         const [ids, values] = await Promise.all([

@@ -25,8 +25,8 @@ export interface Queue {
 
 /** Write transactions start at least this many ms apart: a burst costs one per gap. */
 export const WRITE_GAP_MS = 50
-/** Records put per task in one write: a 1,000-record burst must not make a long task. */
-const PUTS_PER_TASK = 200
+/** Most records put by one write: a bigger one blocks the page long enough to be felt. */
+const PUTS_PER_WRITE = 200
 
 /** A queue in IndexedDB database `name`, bounded to `max`; in memory where IndexedDB fails. */
 export const createQueue = (name: string, max: number, report: Report): Queue => {
@@ -87,20 +87,18 @@ export const createQueue = (name: string, max: number, report: Report): Queue =>
   }
 
   const write = (unloading?: boolean): Promise<void> => {
-    // Chromium aborts a transaction still running at unload: write those again (puts by id),
-    // after giving up a write still putting parts, which the new one would wait behind.
-    if (unloading) backend.abandon?.()
-    const records = unloading ? [...started.flat(), ...unwritten] : unwritten
+    // Chromium aborts a transaction still running at unload: write those again (puts by id).
+    const records = unloading
+      ? [...started.flat(), ...unwritten.splice(0)]
+      : unwritten.splice(0, PUTS_PER_WRITE)
     const ids = unloading ? [...gone] : deletes
-    unwritten = []
     deletes = []
     if (!records.length && !ids.length) return writing
     lastWrite = Date.now()
+    if (unwritten.length) void later() // the rest of a big burst, one gap later
     started.push(records)
     const job = async () => {
-      await use(async (b) =>
-        countDrop(await b.write(records, ids, max, unloading ? Infinity : PUTS_PER_TASK)),
-      )
+      await use(async (b) => countDrop(await b.write(records, ids, max)))
       started = started.filter((list) => list !== records)
       ids.forEach((id) => gone.delete(id))
     }
@@ -152,7 +150,7 @@ export const createQueue = (name: string, max: number, report: Report): Queue =>
     size: async () => {
       if (unwritten.length || deletes.length) await later()
       await writing
-      return use((b) => b.size())
+      return (await use((b) => b.size())) + unwritten.length
     },
     persistNow: () => void write(true),
     purge: async () => {

@@ -26,15 +26,26 @@ it('keeps records in IndexedDB in id order, across queue instances (page loads)'
   expect((await nextLoad.read(10)).map((r) => r.id)).toEqual([record(2).id, record(3).id])
 })
 
-it('coalesces a burst into one write transaction', async () => {
-  const spy = vi.spyOn(IDBDatabase.prototype, 'transaction')
-  const queue = createQueue('q2', 10_000, report)
-  for (let i = 0; i < 1_000; i++) queue.add(record(i))
-  await new Promise((resolve) => setTimeout(resolve, WRITE_GAP_MS * 3))
-  const writes = spy.mock.calls.filter(([, mode]) => mode === 'readwrite')
-  expect(writes).toHaveLength(1)
-  expect(await queue.size()).toBe(1_000)
-  spy.mockRestore()
+it('writes a burst in a few transactions of at most 200 records, one gap apart', async () => {
+  const original = IDBDatabase.prototype.transaction
+  const writes: number[] = []
+  const spy = vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(
+    function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+      if (args[1] === 'readwrite') writes.push(Date.now())
+      return original.apply(this, args)
+    })
+  try {
+    const queue = createQueue('q2', 10_000, report)
+    for (let i = 0; i < 1_000; i++) queue.add(record(i))
+    expect(await queue.size()).toBe(1_000)
+    await new Promise((resolve) => setTimeout(resolve, WRITE_GAP_MS * 6))
+    expect(writes).toHaveLength(5)
+    const gaps = writes.slice(1).map((at, i) => at - writes[i])
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(WRITE_GAP_MS - 5)
+    expect(await createQueue('q2', 10_000, report).size()).toBe(1_000)
+  } finally {
+    spy.mockRestore()
+  }
 })
 
 it('deletes acknowledged records in the next write, one write transaction per gap', async () => {
