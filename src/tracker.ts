@@ -22,6 +22,8 @@ import type {
 
 /** Most touchpoints held in memory before consent; past it the oldest are dropped. */
 export const MAX_HELD = 1_000
+/** What earlier pages left is sent this long after load (or within `intervalMs` if shorter). */
+const LEFT_OVER_DELAY_MS = 1_000
 /** Largest props, as JSON; larger touchpoints are dropped (a beacon carries 64 KiB). */
 export const MAX_PROPS_BYTES = 32_000
 // Put in by tsup's define; 'dev' where tests run the source directly.
@@ -246,9 +248,9 @@ export const startTracker = (options: TrackerOptions): Started => {
   else if ((state = initial) === 'granted') {
     identity = storedIdentity() ?? identity
     saveIdentity()
-    // What earlier pages left goes within an interval, not at once: a page that lives a moment
-    // (quick navigation) would lose the answer of a send it started and cause duplicates.
-    sender.schedule()
+    // What earlier pages left goes a second after load, not at once: a page that lives only a
+    // moment (quick navigation) would lose the answer of a send it started and send twice.
+    sender.schedule(Math.min(o.intervalMs, LEFT_OVER_DELAY_MS))
   }
 
   const onStorage = guard(report, 'storage', (event: StorageEvent) => {

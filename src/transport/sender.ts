@@ -25,8 +25,8 @@ export interface SenderOptions {
 
 /** Moves touchpoints from the queue to the collector. */
 export interface Sender {
-  /** A touchpoint was queued: send within `intervalMs`, sooner when a batch is full. */
-  schedule(): void
+  /** A touchpoint was queued: send within `intervalMs` (or `withinMs`), at once when a batch is full. */
+  schedule(withinMs?: number): void
   /** Sends all it may now; counts only what this call tried. */
   flush(): Promise<FlushResult>
   /** The page is hidden or going away: send this page's records with keepalive. */
@@ -136,8 +136,8 @@ export const createSender = (options: SenderOptions): Sender => {
   addEventListener('online', onOnline)
 
   return {
-    schedule: () => {
-      wake(++queuedSinceSend >= maxEvents ? 0 : options.intervalMs)
+    schedule: (withinMs = options.intervalMs) => {
+      wake(++queuedSinceSend >= maxEvents ? 0 : withinMs)
     },
     flush: () => run(true),
     sendOnHide: () => {
