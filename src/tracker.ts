@@ -1,7 +1,7 @@
 import { classifyArrival } from './core/channel'
 import { step } from './core/consent'
 import { toJson } from './core/serialize'
-import { buildTouchpoint, type Draft, type Identity } from './core/touchpoint'
+import { buildTouchpoint, PendingRecord, type Draft, type Identity } from './core/touchpoint'
 import { guard } from './lib/guard'
 import { uuidv7 } from './lib/id'
 import { onHidden } from './lib/onHidden'
@@ -114,7 +114,7 @@ export const startTracker = (options: TrackerOptions): Started => {
     const started = built.identity.session?.id !== identity.session?.id
     identity = built.identity
     if (started) saveIdentity() // other tabs join this session rather than start their own
-    queue.add({ id: draft.id, json: toJson(built.touchpoint) })
+    queue.add(new PendingRecord(draft.id, built.touchpoint))
     sender.schedule()
     // Tracked while the page hides (page_vitals is): it goes out with the rest, not next visit.
     if (hiding) queueMicrotask(sender.sendOnHide)

@@ -1,6 +1,7 @@
 import type { PageInfo, StageRules, Touchpoint, TouchpointContext } from '../types'
 import type { Arrival } from './channel'
-import { jsonOnce, rawJson } from './serialize'
+import type { QueueRecord } from './batch'
+import { jsonOnce, rawJson, toJson } from './serialize'
 import { nextSession, type Session } from './session'
 import { stageOf } from './stage'
 
@@ -52,4 +53,19 @@ export const buildTouchpoint = (
       : jsonOnce(context)) as unknown as TouchpointContext,
   }
   return { touchpoint, identity: { ...identity, session } }
+}
+
+/**
+ * A queue record whose JSON is written when it is first stored or sent, not in track(): a page's
+ * burst of calls stays short, and the writes (200 records a task) carry the cost.
+ */
+export class PendingRecord implements QueueRecord {
+  private written?: string
+  constructor(
+    readonly id: string,
+    private readonly touchpoint: Touchpoint,
+  ) {}
+  get json(): string {
+    return (this.written ??= toJson(this.touchpoint))
+  }
 }
