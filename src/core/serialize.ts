@@ -8,15 +8,6 @@ export interface RawJson {
 /** Marks `json` to be written as it is when `toJson` meets it. */
 export const rawJson = (json: string): RawJson => ({ [RAW]: json })
 
-const once = /* @__PURE__ */ new WeakMap<object, RawJson>()
-
-/** `toJson(value)` as raw JSON, written once per `key`: for parts of every touchpoint that never change. */
-export const jsonOnce = (key: object, value: () => unknown = () => key): RawJson => {
-  let json = once.get(key)
-  if (!json) once.set(key, (json = rawJson(toJson(value()))))
-  return json
-}
-
 /** Longest string kept; longer ones are cut and end in `…`. */
 export const MAX_STRING = 2_048
 const MAX_DEPTH = 8

@@ -1,7 +1,7 @@
 import type { PageInfo, StageRules, Touchpoint, TouchpointContext } from '../types'
 import type { Arrival } from './channel'
 import type { QueueRecord } from './batch'
-import { jsonOnce, rawJson, toJson } from './serialize'
+import { rawJson, toJson } from './serialize'
 import { nextSession, type Session } from './session'
 import { stageOf } from './stage'
 
@@ -45,12 +45,9 @@ export const buildTouchpoint = (
     userId: draft.userId,
     channel: session.channel,
     ...(stage && { stage }),
-    // Page and context stay the same objects for many touchpoints: their JSON is written once.
-    page: jsonOnce(draft.page) as unknown as PageInfo,
+    page: draft.page,
     props: rawJson(draft.props) as unknown as Record<string, unknown>,
-    context: (session.campaign
-      ? jsonOnce(session.campaign, () => ({ campaign: session.campaign, ...context }))
-      : jsonOnce(context)) as unknown as TouchpointContext,
+    context: session.campaign ? { campaign: session.campaign, ...context } : context,
   }
   return { touchpoint, identity: { ...identity, session } }
 }

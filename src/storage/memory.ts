@@ -6,8 +6,10 @@ export const createMemoryBackend = (): Backend => {
   let records: QueueRecord[] = []
   return {
     write: async (added, gone, max = Infinity) => {
+      // Like IndexedDB's put: a record written again (as the page hides) replaces the first.
       const deleted = new Set(gone)
-      records = records.filter((record) => !deleted.has(record.id))
+      const replaced = new Set(added.map((record) => record.id))
+      records = records.filter((record) => !deleted.has(record.id) && !replaced.has(record.id))
       records.push(...added.filter((record) => !deleted.has(record.id)))
       // IndexedDB orders by id (time-ordered); keep the same order here.
       records.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
