@@ -25,7 +25,7 @@ export interface SenderOptions {
 
 /** Moves touchpoints from the queue to the collector. */
 export interface Sender {
-  /** A touchpoint was queued: send within `intervalMs` (or `withinMs`), at once when a batch is full. */
+  /** Something was queued: send within `withinMs` (`intervalMs`), at once if a batch is full. */
   schedule(withinMs?: number): void
   /** Sends all it may now; counts only what this call tried. */
   flush(): Promise<FlushResult>
