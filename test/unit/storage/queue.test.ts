@@ -26,14 +26,20 @@ it('keeps records in IndexedDB in id order, across queue instances (page loads)'
   expect((await nextLoad.read(10)).map((r) => r.id)).toEqual([record(2).id, record(3).id])
 })
 
-it('writes a burst in a few transactions of at most 200 records, one gap apart', async () => {
+/** When each readwrite transaction was started, until `stop()`. */
+const watchWrites = () => {
   const original = IDBDatabase.prototype.transaction
-  const writes: number[] = []
+  const at: number[] = []
   const spy = vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(
     function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
-      if (args[1] === 'readwrite') writes.push(Date.now())
+      if (args[1] === 'readwrite') at.push(Date.now())
       return original.apply(this, args)
     })
+  return { at, stop: () => spy.mockRestore() }
+}
+
+it('writes a burst in a few transactions of at most 200 records, one gap apart', async () => {
+  const { at: writes, stop } = watchWrites()
   try {
     const queue = createQueue('q2', 10_000, report)
     for (let i = 0; i < 1_000; i++) queue.add(record(i))
@@ -43,7 +49,7 @@ it('writes a burst in a few transactions of at most 200 records, one gap apart',
     expect(writes[4] - writes[0]).toBeGreaterThanOrEqual(4 * WRITE_GAP_MS - 5) // a gap apart
     expect(await createQueue('q2', 10_000, report).size()).toBe(1_000)
   } finally {
-    spy.mockRestore()
+    stop()
   }
 })
 
@@ -51,23 +57,20 @@ it('deletes acknowledged records in the next write, one write transaction per ga
   const queue = createQueue('q8', 10_000, report)
   for (let i = 0; i < 300; i++) queue.add(record(i))
   expect(await queue.size()).toBe(300)
-  const original = IDBDatabase.prototype.transaction
-  const calls: number[] = []
-  const wrapped = vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(
-    function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
-      if (args[1] === 'readwrite') calls.push(Date.now())
-      return original.apply(this, args)
-    })
-  // A send loop: read a batch, ack it, read the next, with new touchpoints arriving meanwhile.
-  for (let batch = 0; batch < 6; batch++) {
-    const records = await queue.read(50)
-    expect(records.map((r) => r.id)).toEqual(
-      Array.from({ length: 50 }, (_, i) => record(batch * 50 + i).id))
-    void queue.remove(records.map((r) => r.id)) // not awaited: the sender does not wait either
-    queue.add(record(1_000 + batch))
+  const { at: calls, stop } = watchWrites()
+  try {
+    // A send loop: read a batch, ack it, read the next, with new touchpoints arriving meanwhile.
+    for (let batch = 0; batch < 6; batch++) {
+      const records = await queue.read(50)
+      expect(records.map((r) => r.id)).toEqual(
+        Array.from({ length: 50 }, (_, i) => record(batch * 50 + i).id))
+      void queue.remove(records.map((r) => r.id)) // not awaited: the sender does not wait either
+      queue.add(record(1_000 + batch))
+    }
+    expect(await queue.size()).toBe(6)
+  } finally {
+    stop()
   }
-  expect(await queue.size()).toBe(6)
-  wrapped.mockRestore()
   // Writes are started a gap apart; on a starved machine two may still begin close together,
   // so the count over the whole loop is what is checked: one per gap, plus the first.
   const span = calls[calls.length - 1] - calls[0]
