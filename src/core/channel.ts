@@ -114,17 +114,16 @@ export const classifyArrival = (url: string, referrer: string): Arrival | undefi
 
   const term = get('utm_term')
   const content = get('utm_content')
-  // Through JSON: absent values leave no keys behind.
-  const campaign: Campaign = JSON.parse(
-    JSON.stringify({
-      source: source ?? click?.[1],
-      medium,
-      name: campaignName,
-      term,
-      content,
-      clickId: click?.[0],
-    }),
-  )
+  // Absent values stay undefined: toJson leaves such keys out. (Not a JSON round trip to drop
+  // them: the page may have broken JSON, and the tracker must start all the same.)
+  const campaign: Campaign = {
+    source: source ?? click?.[1],
+    medium,
+    name: campaignName,
+    term,
+    content,
+    clickId: click?.[0],
+  }
   // join() writes nothing for an absent value.
   const key = [source, medium, campaignName, term, content, click && `${click[0]}=${get(click[0])}`]
   return { channel, campaign, campaignKey: key.join('|') }

@@ -358,7 +358,8 @@ it.each(HOSTILE.flatMap(([slug, what, patch, deliverable]) => WHEN.map((when) =>
     const inbox = (t.inbox = createInbox(collector.url))
     const { page, pageErrors } = await openPage(context)
     await startSdk(page, { batch: { intervalMs: 200 } }, when === 'before' ? patch : undefined)
-    await page.goto(pageFor(inbox))
+    // A campaign visit: classifying it must not need the page's JSON either.
+    await page.goto(`${pageFor(inbox)}&utm_source=newsletter&utm_medium=email&utm_campaign=hostile`)
     if (when === 'after') await page.evaluate(patch)
     const run = await page.evaluate(async () => {
       const ids = Array.from({ length: 5 }, (_, n) => touchtrail.track('chat_open',
@@ -369,9 +370,12 @@ it.each(HOSTILE.flatMap(([slug, what, patch, deliverable]) => WHEN.map((when) =>
     if (!deliverable) t.owed = []
     if (deliverable) {
       await expect.poll(() => delivered(inbox, t.sent), { timeout: 15_000 }).toBe(5)
-      const props = (await inbox.touchpoints()).map(({ props }) => props)
-      expect(props[0]).toEqual({ provider: 'hostile', trigger: 'api', n: 0, list: [0, 'two'],
+      const got = await inbox.touchpoints()
+      expect(got[0].props).toEqual({ provider: 'hostile', trigger: 'api', n: 0, list: [0, 'two'],
         nested: { deep: [[0]] } })
+      expect(got.map(({ channel }) => channel)).toEqual(got.map(() => 'email'))
+      expect(got[0].context.campaign).toEqual({ source: 'newsletter', medium: 'email',
+        name: 'hostile' })
     } else {
       await expect.poll(() => codesOf(page)).toContain('delivery_failed')
     }
