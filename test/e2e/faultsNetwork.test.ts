@@ -27,6 +27,22 @@ const trackIn = (page: Page, count: number, label: string, padBytes = 0) =>
     touchtrail.track('chat_open', { provider, trigger: 'api', n: i, pad: 'x'.repeat(pad) })),
   [count, label, padBytes] as const)
 
+/**
+ * Tracks like `trackIn`, then follows a link to `next` in the same task, as a click would; the
+ * ids, once the next page has loaded.
+ */
+const trackThenLeave = async (page: Page, count: number, label: string, padBytes: number,
+  next: string) => {
+  const ids = await page.evaluate(([n, provider, pad, url]) => {
+    const tracked = Array.from({ length: n }, (_, i) =>
+      touchtrail.track('chat_open', { provider, trigger: 'api', n: i, pad: 'x'.repeat(pad) }))
+    location.assign(url)
+    return tracked
+  }, [count, label, padBytes, next] as const)
+  await page.waitForURL(next)
+  return ids
+}
+
 /** A port nothing listens on: connections to it are refused. */
 const closedPort = () => new Promise<number>((resolve) => {
   const server = createServer().listen(0, '127.0.0.1', () => {
@@ -208,13 +224,7 @@ it('delivers 20 touchpoints tracked as the page navigates away, each request und
     await page.goto(pageUrl(env.collector.url, 'basic.html', { collector: inbox.url }))
     await sdkLoaded(page)
     const blank = pageUrl(env.collector.url, 'blank.html') // no tracker there: only the unload sends
-    t.sent.push(...await page.evaluate(([next]) => {
-      const ids = Array.from({ length: 20 }, (_, n) =>
-        touchtrail.track('chat_open', { provider: 'unload', trigger: 'api', n }))
-      location.assign(next) // in the same task, as a link click would
-      return ids
-    }, [blank] as const))
-    await page.waitForURL(blank)
+    t.sent.push(...await trackThenLeave(page, 20, 'unload', 0, blank))
     await expect.poll(async () => (await countOf(inbox, t.sent)).delivered,
       { timeout: 15_000 }).toBe(20)
     const log = await inbox.log()
@@ -233,13 +243,7 @@ it('keeps 600 touchpoints of ~500 B tracked before navigating away, for the next
     await page.goto(url)
     await sdkLoaded(page)
     const blank = pageUrl(env.collector.url, 'blank.html')
-    t.sent.push(...await page.evaluate(([next]) => {
-      const ids = Array.from({ length: 600 }, (_, n) => touchtrail.track('chat_open',
-        { provider: 'unload600', trigger: 'api', n, pad: 'x'.repeat(500) }))
-      location.assign(next)
-      return ids
-    }, [blank] as const))
-    await page.waitForURL(blank)
+    t.sent.push(...await trackThenLeave(page, 600, 'unload600', 500, blank))
     const onUnload = await countOf(inbox, t.sent)
     const left = await queueState(page) // read from the blank page: what the next load finds
     await page.goto(url) // the next page of the site: the queue goes out from there
@@ -270,13 +274,7 @@ it('sends 45 touchpoints of ~500 B (under 64 KB in all) as the page navigates aw
     await page.goto(pageUrl(env.collector.url, 'basic.html', { collector: inbox.url }))
     await sdkLoaded(page)
     const blank = pageUrl(env.collector.url, 'blank.html') // no tracker: only the unload can send
-    t.sent.push(...await page.evaluate(([next]) => {
-      const ids = Array.from({ length: 45 }, (_, n) => touchtrail.track('chat_open',
-        { provider: 'budget', trigger: 'api', n, pad: 'x'.repeat(500) }))
-      location.assign(next)
-      return ids
-    }, [blank] as const))
-    await page.waitForURL(blank)
+    t.sent.push(...await trackThenLeave(page, 45, 'budget', 500, blank))
     // SPEC §5: queued touchpoints go out with keepalive as the page hides, each request < 64 KB.
     await expect.poll(async () => (await countOf(inbox, t.sent, [])).delivered,
       { timeout: 10_000 }).toBe(45).catch(() => undefined) // the assertions below say how many
