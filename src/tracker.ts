@@ -24,6 +24,8 @@ import type {
 export const MAX_HELD = 1_000
 /** What earlier pages left is sent this long after load (or within `intervalMs` if shorter). */
 const LEFT_OVER_DELAY_MS = 1_000
+/** Most envelopes built in one task after a burst of track() calls. */
+const BUILDS_PER_TASK = 200
 /** Largest props, as JSON; larger touchpoints are dropped (a beacon carries 64 KiB). */
 export const MAX_PROPS_BYTES = 32_000
 // Put in by tsup's define; 'dev' where tests run the source directly.
@@ -109,16 +111,32 @@ export const startTracker = (options: TrackerOptions): Started => {
   }
 
   // Granted: the draft meets the visitor's ids and enters the durable queue.
-  const store = (draft: Draft) => {
+  const enqueue = (draft: Draft) => {
     const built = buildTouchpoint(draft, identity, context, o.stages, uuidv7)
     const started = built.identity.session?.id !== identity.session?.id
     identity = built.identity
     if (started) saveIdentity() // other tabs join this session rather than start their own
     queue.add(new PendingRecord(draft.id, built.touchpoint))
     sender.schedule()
-    // Tracked while the page hides (page_vitals is): it goes out with the rest, not next visit.
-    if (hiding) queueMicrotask(sender.sendOnHide)
   }
+  // Envelopes are built in the task after track(), not in it: a page's burst of calls stays
+  // short. Whatever reads the queue or changes the identity builds what is waiting first.
+  let unbuilt: Draft[] = []
+  const build = (count = Infinity) => unbuilt.splice(0, count).forEach(enqueue)
+  // A few hundred a task: a burst's envelopes are not one long task after the page's own.
+  const buildSoon = guard(report, 'build', () => {
+    build(BUILDS_PER_TASK)
+    if (unbuilt.length) setTimeout(buildSoon)
+  })
+  const store = (draft: Draft) => {
+    if (unbuilt.push(draft) === 1) setTimeout(buildSoon)
+    // Tracked while the page hides (page_vitals is): it goes out with the rest, not next visit.
+    if (hiding) queueMicrotask(sendOnHide)
+  }
+  const sendOnHide = guard(report, 'hidden', () => {
+    build()
+    sender.sendOnHide()
+  })
 
   const apply = (next: ConsentState) => {
     const change = step(state, next)
@@ -135,6 +153,7 @@ export const startTracker = (options: TrackerOptions): Started => {
       }
       if (effect === 'drop-held') held = []
       if (effect === 'purge') {
+        unbuilt = []
         persist.remove(idKey)
         identity = fresh()
         queue.purge().catch((cause) => report('internal', 'purge failed', cause))
@@ -186,11 +205,21 @@ export const startTracker = (options: TrackerOptions): Started => {
     return id
   }
 
-  const flush = async (): Promise<FlushResult> =>
-    state === 'granted' ? sender.flush() : { ...NOTHING, pending: held.length }
+  const flush = async (): Promise<FlushResult> => {
+    if (state !== 'granted') return { ...NOTHING, pending: held.length }
+    build()
+    return sender.flush()
+  }
 
   const tracker: Tracker = {
-    track: guard(report, 'track', track) as Tracker['track'],
+    // Not guard(): its rest and spread cost a page's burst of calls more than the rest of track().
+    track: ((type: string, props?: unknown) => {
+      try {
+        return track(type, props)
+      } catch (cause) {
+        report('internal', 'track() failed', cause)
+      }
+    }) as Tracker['track'],
     page: guard(report, 'page', (props?: object) =>
       track('page_view', {
         path: location.pathname,
@@ -207,11 +236,13 @@ export const startTracker = (options: TrackerOptions): Started => {
         )
       }
       if (state === 'denied') return
+      build() // what was tracked before keeps the identity it was tracked with
       identity = { ...identity, userId }
       saveIdentity()
       return track('identify', { traits })
     }),
     reset: guard(report, 'reset', () => {
+      build()
       identity = fresh()
       saveIdentity()
     }),
@@ -266,8 +297,8 @@ export const startTracker = (options: TrackerOptions): Started => {
         // Until the page has had a task more: if it is going away, that task never comes.
         hiding = true
         setTimeout(() => (hiding = false))
+        sendOnHide()
         saveIdentity()
-        sender.sendOnHide()
       }),
     ),
   )

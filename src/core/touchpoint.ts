@@ -44,7 +44,7 @@ export const buildTouchpoint = (
     sessionId: session.id,
     userId: draft.userId,
     channel: session.channel,
-    ...(stage && { stage }),
+    stage, // left out of the JSON when undefined
     page: draft.page,
     props: rawJson(draft.props) as unknown as Record<string, unknown>,
     context: session.campaign ? { campaign: session.campaign, ...context } : context,
@@ -53,8 +53,8 @@ export const buildTouchpoint = (
 }
 
 /**
- * A queue record whose JSON is written when it is first stored or sent, not in track(): a page's
- * burst of calls stays short, and the writes (200 records a task) carry the cost.
+ * A queue record whose JSON is written when it is first stored or sent, not when it is built: the
+ * queue's writes, a hundred records each, carry the cost.
  */
 export class PendingRecord implements QueueRecord {
   private written?: string

@@ -1,5 +1,6 @@
 let lastMs = 0
 let sequence = 0
+let prefix = ''
 let pool = new Uint8Array(0)
 let used = 0
 let hex: string[] | undefined
@@ -12,18 +13,35 @@ export const uuidv7 = (): string => {
   let ms = Date.now()
   if (ms <= lastMs) {
     ms = lastMs
-    if (++sequence > 0xfff) ((ms = ++lastMs), (sequence = 0))
+    if (++sequence > 0xfff) ((ms = ++lastMs), (sequence = 0), (prefix = ''))
   } else {
     lastMs = ms
     sequence = 0
+    prefix = ''
+  }
+  // A burst shares its millisecond: the time part is written once per millisecond, not per id.
+  if (!prefix) {
+    const time = ms.toString(16).padStart(12, '0')
+    prefix = `${time.slice(0, 8)}-${time.slice(8)}-7`
   }
   // One getRandomValues call per 64 ids: the call, not the bytes, is what costs in a burst.
   if (used + 8 > pool.length) ((pool = crypto.getRandomValues(new Uint8Array(512))), (used = 0))
   hex ??= Array.from({ length: 256 }, (_, byte) => (byte + 256).toString(16).slice(1))
-  const b = pool.subarray(used, (used += 8))
-  const time = ms.toString(16).padStart(12, '0')
-  const seq = sequence.toString(16).padStart(3, '0')
-  return `${time.slice(0, 8)}-${time.slice(8)}-7${seq}-${hex[(b[0] & 0x3f) | 0x80]}${hex[b[1]]}-${
-    hex[b[2]] + hex[b[3]] + hex[b[4]] + hex[b[5]] + hex[b[6]] + hex[b[7]]
-  }`
+  const b = pool
+  const i = (used += 8) - 8
+  return (
+    prefix +
+    hex[sequence >> 8].slice(1) +
+    hex[sequence & 0xff] +
+    '-' +
+    hex[(b[i] & 0x3f) | 0x80] +
+    hex[b[i + 1]] +
+    '-' +
+    hex[b[i + 2]] +
+    hex[b[i + 3]] +
+    hex[b[i + 4]] +
+    hex[b[i + 5]] +
+    hex[b[i + 6]] +
+    hex[b[i + 7]]
+  )
 }

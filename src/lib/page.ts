@@ -6,13 +6,14 @@ let lastHref = ''
 
 /** The page as it is now, secret query parameters removed; reused while URL and title stand. */
 export const readPage = (): PageInfo => {
-  const { href, pathname } = location
-  if (!last || href !== lastHref || document.title !== last.title) {
+  const { href } = location
+  const { title } = document
+  if (!last || href !== lastHref || title !== last.title) {
     lastHref = href
     last = {
       url: redactUrl(href),
-      path: pathname,
-      title: document.title,
+      path: location.pathname,
+      title,
       referrer: redactUrl(document.referrer),
     }
   }

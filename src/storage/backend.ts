@@ -9,7 +9,6 @@ export interface Backend {
   write(records: readonly QueueRecord[], gone: readonly string[], max?: number): Promise<number>
   /** The oldest `count` records. */
   read(count: number): Promise<QueueRecord[]>
-  remove(ids: readonly string[]): Promise<void>
   clear(): Promise<void>
   /** How many records are queued. */
   size(): Promise<number>

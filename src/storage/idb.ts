@@ -37,11 +37,6 @@ export const createIdbBackend = (name: string): Backend => {
         ])
         return ids.map((id, i) => ({ id: String(id), json: values[i] as string }))
       }),
-    remove: (ids) =>
-      store('readwrite', (queue) => {
-        for (const id of ids) queue.delete(id)
-        return committed(queue)
-      }),
     clear: () =>
       store('readwrite', (queue) => {
         queue.clear()

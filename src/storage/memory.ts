@@ -16,10 +16,6 @@ export const createMemoryBackend = (): Backend => {
       return records.splice(0, Math.max(0, records.length - max)).length
     },
     read: async (count) => records.slice(0, count),
-    remove: async (ids) => {
-      const gone = new Set(ids)
-      records = records.filter((record) => !gone.has(record.id))
-    },
     clear: async () => void (records = []),
     size: async () => records.length,
   }

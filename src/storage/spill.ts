@@ -6,14 +6,13 @@ import type { Backend } from './backend'
  */
 export const createSpillBackend = (disk: Backend, memory: Backend): Backend => ({
   write: async (records, gone, max) => {
-    if (gone.length) await disk.remove(gone)
+    if (gone.length) await disk.write([], gone)
     return memory.write(records, gone, max)
   },
   read: async (count) => {
     const [stored, spilled] = await Promise.all([disk.read(count), memory.read(count)])
     return [...stored, ...spilled].sort((a, b) => (a.id < b.id ? -1 : 1)).slice(0, count)
   },
-  remove: async (ids) => void (await Promise.all([disk.remove(ids), memory.remove(ids)])),
   clear: async () => void (await Promise.all([disk.clear(), memory.clear()])),
   size: async () => (await disk.size()) + (await memory.size()),
 })

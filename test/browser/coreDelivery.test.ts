@@ -46,6 +46,26 @@ it('posts the SPEC body as text/plain with no preflight and no extra headers', a
   })
 })
 
+it('gives each touchpoint the ids of when it was tracked, though envelopes are built later', async () => {
+  const inbox = createInbox(inject('collectorUrl'))
+  const tracker = start(inbox)
+  // All in one task: the envelopes are built after it, the identity changes within it.
+  const before = tracker.track('chat_open', { provider: 'before', trigger: 'api' })
+  tracker.reset()
+  const afterReset = tracker.track('chat_open', { provider: 'after-reset', trigger: 'api' })
+  const identified = tracker.identify('user-7')
+  const afterIdentify = tracker.track('chat_open', { provider: 'after-identify', trigger: 'api' })
+  expect((await tracker.flush()).sent).toBe(4)
+  const byId = new Map((await inbox.touchpoints()).map((t) => [t.id, t]))
+  const [a, b, c, d] = [before, afterReset, identified, afterIdentify].map((id) => byId.get(id!)!)
+  expect(a.anonymousId).not.toBe(b.anonymousId)
+  expect([b, c, d].map((t) => t.anonymousId)).toEqual([b.anonymousId, b.anonymousId, b.anonymousId])
+  expect(a.sessionId).not.toBe(b.sessionId)
+  expect([c.sessionId, d.sessionId]).toEqual([b.sessionId, b.sessionId])
+  expect([a, b, c, d].map((t) => t.userId)).toEqual([null, null, 'user-7', 'user-7'])
+  expect(c.type).toBe('identify')
+})
+
 it('sends custom headers only when configured, and then with a preflight', async () => {
   const inbox = createInbox(inject('collectorUrl'))
   const tracker = start(inbox, { collector: { url: inbox.url, headers: { 'X-Site': 'shop-1' } } })

@@ -1,4 +1,4 @@
-import { afterEach, expect, it } from 'vitest'
+import { afterEach, expect, it, vi } from 'vitest'
 import { MAX_ITEMS, MAX_STRING, rawJson, toJson } from '../../../src/core/serialize'
 
 it.each([
@@ -66,6 +66,37 @@ it('does not depend on JSON.stringify or Array.prototype.toJSON, which old pages
     return 'prototype.js was here'
   }
   expect(toJson({ fields: ['email', 'name'] })).toBe('{"fields":["email","name"]}')
+})
+
+// A flat plain object goes to the built-in (fast in a cold burst); a null-prototype copy of it
+// cannot, so it takes the hand-written path: both must say the same.
+it.each([
+  [{ a: 1, b: 'x', c: true, d: null, e: -0, f: Number.NaN, g: undefined, h: 1e21 }],
+  [{ s: 'quote " backslash \\ newline \n control \u0001 \b \f \u2028 lone \ud800 pair 😀 é' }],
+  [{ 'key "quoted"\n': 'v', '1': 'integer keys first', sym: Symbol('s') }],
+])('writes a flat object the same whichever path takes it: %j', (value) => {
+  const slow = Object.assign(Object.create(null) as object, value)
+  expect(JSON.parse(toJson(value))).toEqual(JSON.parse(toJson(slow)))
+  expect(Object.keys(JSON.parse(toJson(value)) as object)).toEqual(
+    Object.keys(JSON.parse(toJson(slow)) as object))
+})
+
+it('does not use a JSON.stringify the page replaced before it loaded', async () => {
+  vi.resetModules()
+  JSON.stringify = () => '{"forged":true}'
+  const { toJson: fresh } = await import('../../../src/core/serialize')
+  expect(fresh({ a: 1, b: 'x' })).toBe('{"a":1,"b":"x"}')
+})
+
+it('leaves a flat object to its own writer when a toJSON is in reach', () => {
+  const proto = Object.prototype as { toJSON?: () => string }
+  proto.toJSON = () => 'patched'
+  try {
+    expect(toJson({ a: 1 })).toBe('{"a":1}')
+  } finally {
+    delete proto.toJSON
+  }
+  expect(toJson({ a: 1, toJSON: () => 'own' })).toBe('{"a":1}')
 })
 
 it('keeps at most MAX_ITEMS items or fields, so a huge sparse array costs nothing', () => {

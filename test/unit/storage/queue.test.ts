@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto'
 import { IDBFactory } from 'fake-indexeddb'
 import { beforeEach, expect, it, vi } from 'vitest'
-import { createQueue, WRITE_GAP_MS } from '../../../src/storage/queue'
+import { createQueue, PUTS_PER_WRITE, WRITE_GAP_MS } from '../../../src/storage/queue'
 import type { TouchtrailError } from '../../../src/types'
 
 const record = (i: number) => ({ id: `0000-${String(i).padStart(6, '0')}`, json: `{"n":${i}}` })
@@ -38,15 +38,17 @@ const watchWrites = () => {
   return { at, stop: () => spy.mockRestore() }
 }
 
-it('writes a burst in a few transactions of at most 200 records, one gap apart', async () => {
+it('writes a burst in a few transactions of at most PUTS_PER_WRITE records, one gap apart', async () => {
   const { at: writes, stop } = watchWrites()
   try {
     const queue = createQueue('q2', 10_000, report)
     for (let i = 0; i < 1_000; i++) queue.add(record(i))
     expect(await queue.size()).toBe(1_000)
-    await new Promise((resolve) => setTimeout(resolve, WRITE_GAP_MS * 6))
-    expect(writes).toHaveLength(5)
-    expect(writes[4] - writes[0]).toBeGreaterThanOrEqual(4 * WRITE_GAP_MS - 5) // a gap apart
+    const parts = Math.ceil(1_000 / PUTS_PER_WRITE)
+    await new Promise((resolve) => setTimeout(resolve, WRITE_GAP_MS * (parts + 1)))
+    expect(writes).toHaveLength(parts)
+    // a gap apart
+    expect(writes[parts - 1] - writes[0]).toBeGreaterThanOrEqual((parts - 1) * WRITE_GAP_MS - 5)
     expect(await createQueue('q2', 10_000, report).size()).toBe(1_000)
   } finally {
     stop()
