@@ -23,7 +23,7 @@ export interface Queue {
   size(): Promise<number>
 }
 
-/** Write transactions start at least this many ms apart: a burst costs one per gap. */
+/** A write starts at least this many ms after the last one finished: a burst costs one per gap. */
 export const WRITE_GAP_MS = 50
 /**
  * Most records put by one write: with their JSON, 200 puts made tasks of 50 ms and more in
@@ -97,11 +97,10 @@ export const createQueue = (name: string, max: number, report: Report): Queue =>
     const ids = unloading ? [...gone] : deletes
     deletes = []
     if (!records.length && !ids.length) return writing
-    lastWrite = Date.now()
-    if (unwritten.length) void later() // the rest of a big burst, one gap later
     started.push(records)
     const job = async () => {
       await use(async (b) => countDrop(await b.write(records, ids, max)))
+      lastWrite = Date.now()
       started = started.filter((list) => list !== records)
       ids.forEach((id) => gone.delete(id))
     }
@@ -113,19 +112,22 @@ export const createQueue = (name: string, max: number, report: Report): Queue =>
       () => {},
       (cause) => report('internal', 'queue write failed', cause),
     )
+    if (unwritten.length) void later() // the rest of a big burst, one gap after this write
     return writing
   }
 
-  // The next write: right after this task, or one gap after the last write, whichever is later.
+  // The next write: right after this task, and one gap after the last write finished. Timed from
+  // the end, not the start: a write waiting behind a slow one (the first waits for the database
+  // to open) would otherwise begin its transaction right after it.
   const later = (): Promise<void> =>
     (due ??= new Promise((resolve) => {
-      setTimeout(
-        () => {
-          due = undefined
-          resolve(write())
-        },
-        Math.max(0, lastWrite + WRITE_GAP_MS - Date.now()),
-      )
+      const tick = () => {
+        const wait = lastWrite + WRITE_GAP_MS - Date.now()
+        if (wait > 0) return void setTimeout(tick, wait)
+        due = undefined
+        resolve(write())
+      }
+      void writing.then(() => setTimeout(tick))
     }))
 
   return {
