@@ -5,7 +5,10 @@ import { rawJson, toJson } from './serialize'
 import { nextSession, type Session } from './session'
 import { stageOf } from './stage'
 
-/** A touchpoint as tracked, before consent lets it meet the visitor's identifiers. */
+/**
+ * A touchpoint as tracked, before it meets the visitor's identifiers: until consent, or after it
+ * until the task after track() builds its envelope.
+ */
 export interface Draft {
   id: string
   type: string
