@@ -59,8 +59,10 @@ const main = async () => {
       const box = collector.inbox(run)
       const all = await waitFor(() => box.accepted.size >= count, 30_000)
       const after = (await cdp.send('Profiler.stop')).profile
-      console.log(`${name}: ${count} track() calls in ${loopMs.toFixed(1)} ms; collector has ` +
-        `${box.accepted.size}${all ? '' : ' (gave up after 30 s)'}`)
+      console.log(
+        `${name}: ${count} track() calls in ${loopMs.toFixed(1)} ms; collector has ` +
+          `${box.accepted.size}${all ? '' : ' (gave up after 30 s)'}`,
+      )
       print('the track() loop', loop)
       print('after the loop, until the collector has all', after)
     })
@@ -69,7 +71,10 @@ const main = async () => {
   }
 }
 
-main().then(() => process.exit(0), (error) => {
-  console.error(error)
-  process.exit(1)
-})
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error)
+    process.exit(1)
+  },
+)

@@ -11,8 +11,15 @@ import { fileURLToPath } from 'node:url'
 import { failures, mediansOf, renderPage } from './lib/report.mjs'
 
 const BENCH = fileURLToPath(new URL('.', import.meta.url))
-const NEEDED = ['esbuild', 'playwright', '@segment/analytics-next', '@rudderstack/analytics-js',
-  'posthog-js', '@snowplow/browser-tracker', '@amplitude/analytics-browser']
+const NEEDED = [
+  'esbuild',
+  'playwright',
+  '@segment/analytics-next',
+  '@rudderstack/analytics-js',
+  'posthog-js',
+  '@snowplow/browser-tracker',
+  '@amplitude/analytics-browser',
+]
 // The whole run must stop by itself; past this something hangs, and a partial table helps no one.
 const DEADLINE_MS = 15 * 60_000
 
@@ -36,9 +43,8 @@ const argument = (name, fallback) => {
 }
 
 const versionOf = async (name) => {
-  const path = name === 'touchtrail'
-    ? `${BENCH}../package.json`
-    : `${BENCH}node_modules/${name}/package.json`
+  const path =
+    name === 'touchtrail' ? `${BENCH}../package.json` : `${BENCH}node_modules/${name}/package.json`
   return JSON.parse(await readFile(path, 'utf8')).version
 }
 
@@ -64,13 +70,14 @@ const main = async () => {
 
   const runs = Math.max(1, Number(argument('runs', '3')))
   const only = argument('only', '')
-  const contenders = all.filter((c) =>
-    !only || c.name === 'touchtrail' || only.split(',').includes(c.name))
+  const contenders = all.filter(
+    (c) => !only || c.name === 'touchtrail' || only.split(',').includes(c.name),
+  )
   const loadBefore = loadavg()
   const env = await createEnv(contenders)
   const results = contenders.map((c) => ({ ...c, sizes: env.sizes[c.name], runs: {}, medians: {} }))
   const record = (result, scenario, value) => {
-    (result.runs[scenario] ??= []).push(value)
+    ;(result.runs[scenario] ??= []).push(value)
     log(result.name, scenario, JSON.stringify(value))
   }
   // One failed run (a page that would not load on a busy machine) leaves a gap, not a dead bench;
@@ -87,8 +94,11 @@ const main = async () => {
     // Every contender must deliver to the local collector before anything is measured.
     await env.inBrowser(async (browserEnv) => {
       chromium = browserEnv.chromiumVersion
-      await Promise.all(results.map(async (result) =>
-        record(result, 'smoke', await scenarios.smoke(browserEnv, result.name))))
+      await Promise.all(
+        results.map(async (result) =>
+          record(result, 'smoke', await scenarios.smoke(browserEnv, result.name)),
+        ),
+      )
       record(results[0], 'scriptTag', await scenarios.scriptTag(browserEnv))
     })
     for (let run = 0; run < runs; run++) {
@@ -96,15 +106,18 @@ const main = async () => {
       // whatever work the contender left behind), contenders interleaved so noise spreads evenly.
       for (const result of results) {
         for (const scenario of ['trackCost', 'burst']) {
-          await attempt(result, scenario, () => env.inBrowser((browserEnv) =>
-            scenarios[scenario](browserEnv, result.name)))
+          await attempt(result, scenario, () =>
+            env.inBrowser((browserEnv) => scenarios[scenario](browserEnv, result.name)),
+          )
         }
       }
       // Bytes and durability hardly depend on speed: two contenders at a time, one per core.
-      await inLanes(results, LANES, (result) => env.inBrowser(async (browserEnv) => {
-        await attempt(result, 'wire', () => scenarios.wire(browserEnv, result.name))
-        await attempt(result, 'durability', () => scenarios.durability(browserEnv, result.name))
-      }))
+      await inLanes(results, LANES, (result) =>
+        env.inBrowser(async (browserEnv) => {
+          await attempt(result, 'wire', () => scenarios.wire(browserEnv, result.name))
+          await attempt(result, 'durability', () => scenarios.durability(browserEnv, result.name))
+        }),
+      )
     }
   } finally {
     await env.close()
@@ -113,13 +126,18 @@ const main = async () => {
     for (const [scenario, values] of Object.entries(result.runs)) {
       result.medians[scenario] = mediansOf(values)
     }
-    const external = Object.values(result.runs).flat()
-      .reduce((sum, value) => sum + (Array.isArray(value.external) ? value.external.length
-        : value.external ?? 0), 0)
+    const external = Object.values(result.runs)
+      .flat()
+      .reduce(
+        (sum, value) =>
+          sum + (Array.isArray(value.external) ? value.external.length : (value.external ?? 0)),
+        0,
+      )
     result.medians.external = { count: external }
   }
-  const versions = Object.fromEntries(await Promise.all(['touchtrail', ...NEEDED]
-    .map(async (name) => [name, await versionOf(name)])))
+  const versions = Object.fromEntries(
+    await Promise.all(['touchtrail', ...NEEDED].map(async (name) => [name, await versionOf(name)])),
+  )
   const environment = {
     date: new Date().toISOString(),
     node: process.version,
@@ -148,7 +166,10 @@ const deadline = setTimeout(() => {
 }, DEADLINE_MS)
 deadline.unref()
 
-main().then(() => process.exit(0), (error) => {
-  console.error('bench failed:', error)
-  process.exit(1)
-})
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error('bench failed:', error)
+    process.exit(1)
+  },
+)

@@ -48,8 +48,10 @@ const hasAptGet = () =>
 
 const install = () => {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
-  const steps = [['apt-get', ['update']], ['apt-get', ['install', '-y', '--no-install-recommends',
-    'chromium']]]
+  const steps = [
+    ['apt-get', ['update']],
+    ['apt-get', ['install', '-y', '--no-install-recommends', 'chromium']],
+  ]
   for (const [command, args] of steps) {
     console.error(`chromium.mjs: running ${command} ${args.join(' ')}`)
     execFileSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], env })
@@ -74,7 +76,7 @@ const main = () => {
   }
   let found = find()
   if (!found && process.getuid?.() === 0 && hasAptGet()) {
-    console.error('chromium.mjs: no Chromium found; installing Debian\'s chromium package.')
+    console.error("chromium.mjs: no Chromium found; installing Debian's chromium package.")
     try {
       install()
     } catch (error) {

@@ -17,9 +17,10 @@ const ELSEWHERE = [
 
 const HEAD = ['Scenario', 'Sent', 'Delivered', 'Duplicates', 'Lost', 'Requests', 'Result', 'Note']
 
-const cell = (value) => value === undefined || value === null
-  ? '–'
-  : String(value).replace(/\|/g, '\\|').replace(/\n/g, ' ')
+const cell = (value) =>
+  value === undefined || value === null
+    ? '–'
+    : String(value).replace(/\|/g, '\\|').replace(/\n/g, ' ')
 
 // `expected` below `sent` means the SPEC lets some go (a bound, a denial): say how many were owed.
 const sentCell = ({ sent, expected }) =>

@@ -108,8 +108,14 @@ export const startCollector = async (): Promise<{ url: string; close(): Promise<
     // Take the scripted reply on arrival, so replies follow arrival order whatever the body size.
     const reply = inbox.script.shift() ?? inbox.fallback
     const entry: LogEntry = {
-      at, endedAt: null, status: 0, outcome: 'answered', bytes: 0,
-      contentType: req.headers['content-type'] ?? null, concurrent, ids: [],
+      at,
+      endedAt: null,
+      status: 0,
+      outcome: 'answered',
+      bytes: 0,
+      contentType: req.headers['content-type'] ?? null,
+      concurrent,
+      ids: [],
       headers: { ...req.headers },
     }
     inbox.log.push(entry)
@@ -152,8 +158,7 @@ export const startCollector = async (): Promise<{ url: string; close(): Promise<
 
   const onPutScript = async (req: IncomingMessage, res: ServerResponse, inbox: Inbox) => {
     const parsed = JSON.parse((await readBody(req)).toString('utf8')) as
-      | Reply[]
-      | { script?: Reply[]; default?: Reply }
+      Reply[] | { script?: Reply[]; default?: Reply }
     if (Array.isArray(parsed)) {
       inbox.script = [...parsed]
     } else {
@@ -169,10 +174,11 @@ export const startCollector = async (): Promise<{ url: string; close(): Promise<
     const handle = async () => {
       if (req.method === 'OPTIONS') {
         // Only preflights of the POST path count: a test's own PUT /<inbox>/script has one too.
-        if (view === undefined) inboxOf(name).preflights.push({
-          at: Date.now(),
-          requestHeaders: req.headers['access-control-request-headers'] ?? null,
-        })
+        if (view === undefined)
+          inboxOf(name).preflights.push({
+            at: Date.now(),
+            requestHeaders: req.headers['access-control-request-headers'] ?? null,
+          })
         return send(res, 204, '')
       }
       if (req.method === 'GET' && name === 'static') {

@@ -18,8 +18,7 @@ const TYPES: Record<string, string> = {
 // `?csp=strict`: no inline script, no eval, connections to this origin only.
 const STRICT_CSP = "default-src 'none'; script-src 'self'; connect-src 'self'; base-uri 'none'"
 
-const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
 /**
  * Serves `path`; with `?csp=strict` (or `?csp=<policy>`) the page gets that CSP header.
@@ -42,8 +41,9 @@ export const serveStatic = async (res: ServerResponse, path: string, query: URLS
     const csp = query.get('csp')
     if (csp) headers['Content-Security-Policy'] = csp === 'strict' ? STRICT_CSP : csp
     const body = type.startsWith('text/html')
-      ? content.toString('utf8').replace(/\{\{(\w+)\}\}/g, (_, name: string) =>
-        escapeHtml(query.get(name) ?? ''))
+      ? content
+          .toString('utf8')
+          .replace(/\{\{(\w+)\}\}/g, (_, name: string) => escapeHtml(query.get(name) ?? ''))
       : content
     res.writeHead(200, headers)
     res.end(body)
@@ -52,4 +52,3 @@ export const serveStatic = async (res: ServerResponse, path: string, query: URLS
   res.writeHead(404, { 'Content-Type': 'text/plain' })
   res.end(`no such file: ${path}`)
 }
-

@@ -52,8 +52,10 @@ export const dumpIndexedDb = async (): Promise<DatabaseDump[]> => {
     try {
       for (const storeName of Array.from(db.objectStoreNames)) {
         const store = db.transaction(storeName, 'readonly').objectStore(storeName)
-        const [keys, values] = await Promise.all([request(store.getAllKeys()),
-          request(store.getAll())])
+        const [keys, values] = await Promise.all([
+          request(store.getAllKeys()),
+          request(store.getAll()),
+        ])
         keys.forEach((key, i) => records.push(`${asText(key)} ${asText(values[i])}`))
       }
     } catch {
@@ -84,5 +86,4 @@ export const storageText = async () => {
 }
 
 /** Names of this origin's IndexedDB databases. */
-export const databaseNames = async () =>
-  (await indexedDB.databases()).map((db) => db.name ?? '')
+export const databaseNames = async () => (await indexedDB.databases()).map((db) => db.name ?? '')

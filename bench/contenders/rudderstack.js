@@ -12,8 +12,14 @@ const ready = new Promise((resolve) => {
     loadIntegration: false,
     polyfillIfRequired: false,
     getSourceConfig: () => ({
-      source: { id: 'bench', name: 'bench', workspaceId: 'bench', enabled: true, config: {},
-        destinations: [] },
+      source: {
+        id: 'bench',
+        name: 'bench',
+        workspaceId: 'bench',
+        enabled: true,
+        config: {},
+        destinations: [],
+      },
     }),
     onLoaded: () => resolve(),
   })

@@ -11,7 +11,11 @@ window.__contender = {
   ready: Promise.resolve(),
   track: (i) => {
     // A structured event: the only built-in event that carries app props without a schema.
-    trackStructEvent({ category: 'touchpoint', action: 'chat_open', label: `tbm${i}x`,
-      property: 'custom' })
+    trackStructEvent({
+      category: 'touchpoint',
+      action: 'chat_open',
+      label: `tbm${i}x`,
+      property: 'custom',
+    })
   },
 }

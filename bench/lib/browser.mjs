@@ -4,11 +4,17 @@ import { chromium } from 'playwright'
 import { within } from './wait.mjs'
 
 const ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
   // Background-tab throttling would stretch timers in pages Playwright does not focus.
-  '--disable-background-timer-throttling', '--disable-renderer-backgrounding',
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
   '--disable-backgrounding-occluded-windows',
   // navigator.webdriver would be true: PostHog treats that visitor as a bot and sends nothing.
   '--disable-blink-features=AutomationControlled',

@@ -26,18 +26,21 @@ const createInbox = () => ({
   bodies: [],
 })
 
-const readBody = (req) => new Promise((resolve, reject) => {
-  const chunks = []
-  req.on('data', (chunk) => chunks.push(chunk))
-  req.on('end', () => resolve(Buffer.concat(chunks)))
-  req.on('error', reject)
-})
+const readBody = (req) =>
+  new Promise((resolve, reject) => {
+    const chunks = []
+    req.on('data', (chunk) => chunks.push(chunk))
+    req.on('end', () => resolve(Buffer.concat(chunks)))
+    req.on('error', reject)
+  })
 
 // PostHog gzips (`?compression=gzip-js`) or base64-encodes form bodies; the others send JSON text.
 const decode = (body, url, headers) => {
   try {
-    const gzipped = headers['content-encoding'] === 'gzip' ||
-      url.searchParams.get('compression') === 'gzip-js' || (body[0] === 0x1f && body[1] === 0x8b)
+    const gzipped =
+      headers['content-encoding'] === 'gzip' ||
+      url.searchParams.get('compression') === 'gzip-js' ||
+      (body[0] === 0x1f && body[1] === 0x8b)
     const text = (gzipped ? gunzipSync(body) : body).toString('utf8')
     if (!text.startsWith('data=')) return text
     const data = decodeURIComponent(text.slice(5).split('&')[0].replace(/\+/g, ' '))
@@ -63,12 +66,14 @@ const cors = (req) => ({
 })
 
 // What a peer's config fetch gets: an empty script, or an empty JSON object.
-const configAnswer = (path) => path.endsWith('.js')
-  ? ['text/javascript', '']
-  : ['application/json', '{}']
+const configAnswer = (path) =>
+  path.endsWith('.js') ? ['text/javascript', ''] : ['application/json', '{}']
 
-const headerBytes = (req) => req.rawHeaders.reduce((sum, part) => sum + part.length + 2, 0) +
-  req.method.length + req.url.length + 12
+const headerBytes = (req) =>
+  req.rawHeaders.reduce((sum, part) => sum + part.length + 2, 0) +
+  req.method.length +
+  req.url.length +
+  12
 
 /** Starts the collector; `inbox(run)` gives a run's counters, `url(run)` its base URL. */
 export const startCollector = async () => {
@@ -134,10 +139,13 @@ export const startCollector = async () => {
     base,
     url: (run) => `${base}/c/${run}`,
     inbox,
-    setStatus: (run, status) => { inbox(run).status = status },
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections()
-      server.close(resolve)
-    }),
+    setStatus: (run, status) => {
+      inbox(run).status = status
+    },
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections()
+        server.close(resolve)
+      }),
   }
 }

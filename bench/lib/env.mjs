@@ -42,8 +42,10 @@ export const createEnv = async (contenders, { readable = false } = {}) => {
   return {
     ...base,
     /** Runs `job(env)` with a fresh Chromium: `env.open(url)` opens a page in it. */
-    inBrowser: (job) => withBrowser((browser) =>
-      job({ ...base, open: browser.open, chromiumVersion: browser.version })),
+    inBrowser: (job) =>
+      withBrowser((browser) =>
+        job({ ...base, open: browser.open, chromiumVersion: browser.version }),
+      ),
     close: async () => {
       await pages.close()
       await collector.close()

@@ -50,8 +50,12 @@ export const startPages = async ({ bundles, extraPages = {}, collectorUrl, colle
     const [, kind, name] = url.pathname.split('/')
     const headers = url.searchParams.get('isolated') === '1' ? ISOLATION : {}
     if (kind === 'b' && bundles.has(name?.replace(/\.js$/, ''))) {
-      res.writeHead(200, { 'Content-Type': 'text/javascript', 'Cache-Control': 'no-store',
-        'Cross-Origin-Resource-Policy': 'same-origin' })
+      res
+        .writeHead(200, {
+          'Content-Type': 'text/javascript',
+          'Cache-Control': 'no-store',
+          'Cross-Origin-Resource-Policy': 'same-origin',
+        })
         .end(bundles.get(name.replace(/\.js$/, '')))
       return
     }
@@ -59,13 +63,19 @@ export const startPages = async ({ bundles, extraPages = {}, collectorUrl, colle
       const run = url.searchParams.get('run') ?? 'none'
       const config = { collector: collectorUrl(run), collectorBase, run }
       const script = `<script src="/b/${name}.js"></script>`
-      res.writeHead(200, { 'Content-Type': 'text/html;charset=utf-8', 'Cache-Control': 'no-store',
-        ...headers }).end(page(name, config, script))
+      res
+        .writeHead(200, {
+          'Content-Type': 'text/html;charset=utf-8',
+          'Cache-Control': 'no-store',
+          ...headers,
+        })
+        .end(page(name, config, script))
       return
     }
     if (kind === 'x' && extraPages[name]) {
       const run = url.searchParams.get('run') ?? 'none'
-      res.writeHead(200, { 'Content-Type': 'text/html;charset=utf-8', 'Cache-Control': 'no-store' })
+      res
+        .writeHead(200, { 'Content-Type': 'text/html;charset=utf-8', 'Cache-Control': 'no-store' })
         .end(page(name, { run }, extraPages[name](collectorUrl(run))))
       return
     }
@@ -75,9 +85,10 @@ export const startPages = async ({ bundles, extraPages = {}, collectorUrl, colle
   const base = `http://127.0.0.1:${server.address().port}`
   return {
     base,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections()
-      server.close(resolve)
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections()
+        server.close(resolve)
+      }),
   }
 }

@@ -2,7 +2,8 @@
 
 /** The p-th percentile (0–100) by nearest rank; undefined for no values. */
 export const percentile = (values, p) => {
-  const sorted = values.filter((value) => typeof value === 'number' && !Number.isNaN(value))
+  const sorted = values
+    .filter((value) => typeof value === 'number' && !Number.isNaN(value))
     .sort((a, b) => a - b)
   if (sorted.length === 0) return undefined
   const rank = Math.ceil((p / 100) * sorted.length)
@@ -11,7 +12,8 @@ export const percentile = (values, p) => {
 
 /** The median; for an even count, the mean of the middle two. */
 export const median = (values) => {
-  const sorted = values.filter((value) => typeof value === 'number' && !Number.isNaN(value))
+  const sorted = values
+    .filter((value) => typeof value === 'number' && !Number.isNaN(value))
     .sort((a, b) => a - b)
   if (sorted.length === 0) return undefined
   const middle = sorted.length >> 1
@@ -19,6 +21,5 @@ export const median = (values) => {
 }
 
 /** The arithmetic mean; undefined for no values. */
-export const mean = (values) => values.length === 0
-  ? undefined
-  : values.reduce((sum, value) => sum + value, 0) / values.length
+export const mean = (values) =>
+  values.length === 0 ? undefined : values.reduce((sum, value) => sum + value, 0) / values.length

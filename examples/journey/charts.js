@@ -56,7 +56,11 @@ export const renderFunnel = (container, { visitors, stages }) => {
       },
       bars,
     ),
-    el('div', { style: 'color:#6b7280;font-size:11px' }, `of ${visitors} ${visitors === 1 ? 'visitor' : 'visitors'} in all`),
+    el(
+      'div',
+      { style: 'color:#6b7280;font-size:11px' },
+      `of ${visitors} ${visitors === 1 ? 'visitor' : 'visitors'} in all`,
+    ),
   )
 }
 

@@ -13,12 +13,19 @@ import { usercentricsConsent } from './usercentrics'
  */
 export const consentSourceByName = (name: string): ConsentSource | undefined => {
   switch (name.trim().toLowerCase()) {
-    case 'tcf': return tcfConsent()
-    case 'consent-mode': return consentModeConsent()
-    case 'cookiebot': return cookiebotConsent()
-    case 'onetrust': return oneTrustConsent()
-    case 'usercentrics': return usercentricsConsent()
-    case 'klaro': return klaroConsent()
-    case 'cookieyes': return cookieYesConsent()
+    case 'tcf':
+      return tcfConsent()
+    case 'consent-mode':
+      return consentModeConsent()
+    case 'cookiebot':
+      return cookiebotConsent()
+    case 'onetrust':
+      return oneTrustConsent()
+    case 'usercentrics':
+      return usercentricsConsent()
+    case 'klaro':
+      return klaroConsent()
+    case 'cookieyes':
+      return cookieYesConsent()
   }
 }

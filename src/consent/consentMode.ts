@@ -58,14 +58,25 @@ export const consentModeConsent = (options: ConsentModeOptions = {}): ConsentSou
       const waitMs = Number(params?.wait_for_update)
       if (waitMs > 0) {
         waiting++
-        timers.push(setTimeout(quiet(() => { waiting--; emit() }), waitMs))
+        timers.push(
+          setTimeout(
+            quiet(() => {
+              waiting--
+              emit()
+            }),
+            waitMs,
+          ),
+        )
       }
     }
     Array.prototype.forEach.call(layer, quiet(read))
     emit()
     const push = layer.push
     const wrapped = function (this: unknown, ...items: unknown[]) {
-      quiet(() => { items.forEach(read); emit() })()
+      quiet(() => {
+        items.forEach(read)
+        emit()
+      })()
       return push.apply(this, items)
     }
     layer.push = wrapped

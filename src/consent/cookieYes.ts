@@ -2,8 +2,13 @@ import type { ConsentSource, ConsentState } from '../types'
 import { createSource } from './createSource'
 import { quiet } from './quiet'
 
-interface CkyConsent { categories?: { analytics?: boolean }; isUserActionCompleted?: boolean }
-interface CkyUpdate { accepted?: string[] }
+interface CkyConsent {
+  categories?: { analytics?: boolean }
+  isUserActionCompleted?: boolean
+}
+interface CkyUpdate {
+  accepted?: string[]
+}
 
 const stateOf = (consent: CkyConsent | undefined): ConsentState | undefined =>
   consent?.categories &&
@@ -19,9 +24,11 @@ export const cookieYesConsent = (): ConsentSource =>
     const read = quiet((event?: Event) => {
       const detail = (event as CustomEvent<CkyConsent & CkyUpdate> | undefined)?.detail
       const state = Array.isArray(detail?.accepted)
-        ? detail.accepted.includes('analytics') ? 'granted' : 'denied'
-        : stateOf(detail) ??
-          stateOf((window as { getCkyConsent?: () => CkyConsent }).getCkyConsent?.())
+        ? detail.accepted.includes('analytics')
+          ? 'granted'
+          : 'denied'
+        : (stateOf(detail) ??
+          stateOf((window as { getCkyConsent?: () => CkyConsent }).getCkyConsent?.()))
       if (state) set(state)
     })
     document.addEventListener('cookieyes_banner_load', read)

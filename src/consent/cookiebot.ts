@@ -2,7 +2,10 @@ import type { ConsentSource } from '../types'
 import { createSource } from './createSource'
 import { quiet } from './quiet'
 
-interface Cookiebot { consent?: { statistics?: boolean }; hasResponse?: boolean }
+interface Cookiebot {
+  consent?: { statistics?: boolean }
+  hasResponse?: boolean
+}
 
 const EVENTS = ['CookiebotOnConsentReady', 'CookiebotOnAccept', 'CookiebotOnDecline']
 

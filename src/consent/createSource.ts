@@ -10,7 +10,8 @@ export type SetState = (state: ConsentState) => void
  * remembered from an earlier page holds until the CMP says otherwise, and `pending` means the
  * CMP is there and the visitor has not chosen (or the choice was lost).
  */
-export const createSource = (setup: (set: SetState) => (() => void) | void): ConsentSource =>
+export const createSource =
+  (setup: (set: SetState) => (() => void) | void): ConsentSource =>
   (update) => {
     let last: ConsentState | undefined
     let live = true
@@ -19,13 +20,19 @@ export const createSource = (setup: (set: SetState) => (() => void) | void): Con
       if (!live || state === last) return
       last = state
       // Empty catch: the tracker failing must not reach the CMP whose callback we run in.
-      try { update(state) } catch {}
+      try {
+        update(state)
+      } catch {}
     }
     // Empty catch: a missing or broken CMP leaves the state where it was; the page never knows.
-    try { cleanup = setup(set) } catch {}
+    try {
+      cleanup = setup(set)
+    } catch {}
     return () => {
       if (!live) return
       live = false
-      try { cleanup?.() } catch {}
+      try {
+        cleanup?.()
+      } catch {}
     }
   }

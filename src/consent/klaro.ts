@@ -9,7 +9,9 @@ export interface KlaroOptions {
   service?: string
 }
 
-interface Watcher { update(manager: Manager, event: string): void }
+interface Watcher {
+  update(manager: Manager, event: string): void
+}
 interface Manager {
   confirmed?: boolean
   config?: { optOut?: boolean }
@@ -46,7 +48,8 @@ export const klaroConsent = (options: KlaroOptions = {}): ConsentSource =>
         manager = found
         found.watch(watcher)
         read(found)
-      })
+      },
+    )
     return () => {
       cancel()
       manager?.unwatch(watcher)

@@ -27,8 +27,13 @@ export const oneTrustConsent = (options: OneTrustOptions = {}): ConsentSource =>
     const read = quiet(() => {
       const groups = w.OnetrustActiveGroups
       if (typeof groups !== 'string') return
-      set(groups.split(',').includes(category) ? 'granted'
-        : w.OneTrust?.IsAlertBoxClosed?.() ? 'denied' : 'pending')
+      set(
+        groups.split(',').includes(category)
+          ? 'granted'
+          : w.OneTrust?.IsAlertBoxClosed?.()
+            ? 'denied'
+            : 'pending',
+      )
     })
     const previous = w.OptanonWrapper
     const wrapper = function (this: unknown, ...args: unknown[]) {

@@ -23,8 +23,12 @@ interface TcData {
   purpose?: { consents?: Flags; legitimateInterests?: Flags }
   vendor?: { consents?: Flags }
 }
-type TcfApi = (command: string, version: 2, callback: (data: TcData, success: boolean) => void,
-  parameter?: number) => void
+type TcfApi = (
+  command: string,
+  version: 2,
+  callback: (data: TcData, success: boolean) => void,
+  parameter?: number,
+) => void
 
 // Purpose 1 (store and access on a device) covers our queue and ids, and TCF allows it only by
 // consent; touchtrail measures how visitors meet the site, which is purpose 8.
@@ -61,10 +65,13 @@ export const tcfConsent = (options: TcfOptions = {}): ConsentSource =>
         set('pending')
       }
     })
-    const cancel = whenPresent(() => (window as { __tcfapi?: TcfApi }).__tcfapi, (found) => {
-      api = found
-      found('addEventListener', 2, onData)
-    })
+    const cancel = whenPresent(
+      () => (window as { __tcfapi?: TcfApi }).__tcfapi,
+      (found) => {
+        api = found
+        found('addEventListener', 2, onData)
+      },
+    )
     return () => {
       stopped = true
       cancel()

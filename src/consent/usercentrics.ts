@@ -45,10 +45,16 @@ export const usercentricsConsent = (options: UsercentricsOptions = {}): ConsentS
     let reads = 0
     const decide = (rows: Row[]) => {
       const mine = rows.filter(([id, name, group]) =>
-        service ? id === service || name === service : group === category)
+        service ? id === service || name === service : group === category,
+      )
       if (!mine.length) return
-      set(mine.every((row) => row[3]) ? 'granted'
-        : mine.some((row) => row[4] && !row[3]) ? 'denied' : 'pending')
+      set(
+        mine.every((row) => row[3])
+          ? 'granted'
+          : mine.some((row) => row[4] && !row[3])
+            ? 'denied'
+            : 'pending',
+      )
     }
     const read = quiet(() => {
       const v3 = w.__ucCmp
@@ -56,14 +62,33 @@ export const usercentricsConsent = (options: UsercentricsOptions = {}): ConsentS
       if (v3) {
         // Answers are promises: only the newest read may decide.
         const n = ++reads
-        v3.getConsentDetails().then(quiet(({ services = {} }) => {
-          if (n !== reads) return
-          decide(Object.entries(services).map(([id, s]) =>
-            [id, s.name, s.category, s.consent?.given, s.consent?.type === 'EXPLICIT']))
-        }), () => {})
+        v3.getConsentDetails().then(
+          quiet(({ services = {} }) => {
+            if (n !== reads) return
+            decide(
+              Object.entries(services).map(([id, s]) => [
+                id,
+                s.name,
+                s.category,
+                s.consent?.given,
+                s.consent?.type === 'EXPLICIT',
+              ]),
+            )
+          }),
+          () => {},
+        )
       } else if (v2?.isInitialized?.()) {
-        decide(v2.getServicesBaseInfo().map((s) => [s.id, s.name, s.categorySlug, s.consent?.status,
-          s.consent?.history?.[s.consent.history.length - 1]?.type === 'explicit']))
+        decide(
+          v2
+            .getServicesBaseInfo()
+            .map((s) => [
+              s.id,
+              s.name,
+              s.categorySlug,
+              s.consent?.status,
+              s.consent?.history?.[s.consent.history.length - 1]?.type === 'explicit',
+            ]),
+        )
       }
     })
     EVENTS.forEach((name) => addEventListener(name, read))

@@ -5,17 +5,24 @@ const INTERVAL_MS = 100
  * `tries` checks (10 s by default): a CMP that never loads leaves the state pending, not a timer
  * running forever. Returns cancel.
  */
-export const whenPresent = <T>(get: () => T | null | undefined, then: (value: T) => void,
-  tries = 100): (() => void) => {
+export const whenPresent = <T>(
+  get: () => T | null | undefined,
+  then: (value: T) => void,
+  tries = 100,
+): (() => void) => {
   let timer: ReturnType<typeof setInterval> | undefined
   const found = () => {
     let value: T | null | undefined
     // Empty catch: a half-loaded CMP may throw from its getter; it counts as not there yet.
-    try { value = get() } catch {}
+    try {
+      value = get()
+    } catch {}
     if (value == null) return false
     clearInterval(timer)
     // Empty catch: this may run in a timer, where a throw would reach the page's onerror.
-    try { then(value) } catch {}
+    try {
+      then(value)
+    } catch {}
     return true
   }
   if (!found()) {

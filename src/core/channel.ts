@@ -106,10 +106,7 @@ export const classifyArrival = (url: string, referrer: string): Arrival | undefi
   const channel =
     paid && ofSource === 'social'
       ? 'paid_social'
-      : ofMedium ||
-        click?.[2] ||
-        ofSource ||
-        (external ? bySource(external, MAIL_HOST) : 'direct')
+      : ofMedium || click?.[2] || ofSource || (external ? bySource(external, MAIL_HOST) : 'direct')
   if (!tagged) return { channel }
 
   const term = get('utm_term')

@@ -39,7 +39,9 @@ it('delivers only after the TCF choice, and deletes everything when it is withdr
   const inbox = createInbox(inject('collectorUrl'))
   const choose = fakeTcf()
   const tracker = createTracker({
-    collector: inbox.url, queue: { name: inbox.name }, consent: tcfConsent(),
+    collector: inbox.url,
+    queue: { name: inbox.name },
+    consent: tcfConsent(),
   })
   trackers.push(tracker)
   tracker.track('chat_open', { provider: `before-${inbox.name}`, trigger: 'api' })
@@ -48,7 +50,8 @@ it('delivers only after the TCF choice, and deletes everything when it is withdr
 
   choose({ 1: true, 8: true })
   await tracker.flush()
-  await expect.poll(async () => (await inbox.touchpoints()).map((t) => t.props.provider))
+  await expect
+    .poll(async () => (await inbox.touchpoints()).map((t) => t.props.provider))
     .toEqual([`before-${inbox.name}`])
   expect(localStorage.getItem(`${inbox.name}:id`)).toContain('anonymousId')
 
@@ -66,7 +69,9 @@ it('holds a remembered grant while Consent Mode waits, and delivers on the updat
   localStorage.setItem(`${inbox.name}:consent`, 'granted') // an earlier page's grant
   w.dataLayer = [['consent', 'default', { analytics_storage: 'denied', wait_for_update: 500 }]]
   const tracker = createTracker({
-    collector: inbox.url, queue: { name: inbox.name }, consent: consentModeConsent(),
+    collector: inbox.url,
+    queue: { name: inbox.name },
+    consent: consentModeConsent(),
   })
   trackers.push(tracker)
   tracker.track('chat_open', { provider: 'held', trigger: 'api' })
@@ -75,7 +80,8 @@ it('holds a remembered grant while Consent Mode waits, and delivers on the updat
 
   w.dataLayer.push(['consent', 'update', { analytics_storage: 'granted' }])
   await tracker.flush()
-  await expect.poll(async () => (await inbox.touchpoints()).map((t) => t.props.provider))
+  await expect
+    .poll(async () => (await inbox.touchpoints()).map((t) => t.props.provider))
     .toEqual(['held'])
   localStorage.removeItem(`${inbox.name}:consent`)
   localStorage.removeItem(`${inbox.name}:id`)
@@ -101,7 +107,10 @@ afterAll(() => console.info(`consent figures\n${JSON.stringify(figures, null, 1)
 const started = (inbox: Inbox, consent: Parameters<typeof createTracker>[0]['consent']) => {
   // A short interval: a send the tracker should not make would happen within the checks' wait.
   const tracker = createTracker({
-    collector: inbox.url, queue: { name: inbox.name }, consent, batch: { intervalMs: 200 },
+    collector: inbox.url,
+    queue: { name: inbox.name },
+    consent,
+    batch: { intervalMs: 200 },
   })
   trackers.push(tracker)
   return tracker
@@ -164,14 +173,18 @@ describe.each(CMP_CASES)('consent source $name', ({ name, source, standIn }) => 
       const id = chat(tracker, held)
       return { id, from, to: Date.now() }
     })
-    expect(tracked.map(({ id }) => id)).toEqual([expect.any(String), expect.any(String),
-      expect.any(String)])
+    expect(tracked.map(({ id }) => id)).toEqual([
+      expect.any(String),
+      expect.any(String),
+      expect.any(String),
+    ])
     expect(await tracker.flush()).toEqual({ sent: 0, failed: 0, pending: 3 })
     await inbox.log() // a round trip: room for a send or write that should not happen
     expect((await databaseNames()).filter((db) => db.includes(inbox.name))).toEqual([])
     // Every record of every database of the origin: none is ours, none holds what was tracked.
-    const recordsBefore = (await dumpIndexedDb()).flatMap((db) => db.name === inbox.name
-      ? db.records : db.records.filter((record) => record.includes(held))).length
+    const recordsBefore = (await dumpIndexedDb()).flatMap((db) =>
+      db.name === inbox.name ? db.records : db.records.filter((record) => record.includes(held)),
+    ).length
     expect(recordsBefore).toBe(0)
     expect(await storageText()).not.toContain(held)
     expect(localStorage.getItem(`${inbox.name}:id`)).toBeNull()
@@ -180,7 +193,8 @@ describe.each(CMP_CASES)('consent source $name', ({ name, source, standIn }) => 
     expect(requestsBefore).toBe(0)
 
     cmp.grant()
-    await expect.poll(async () => (await inbox.touchpoints()).map((t) => t.id))
+    await expect
+      .poll(async () => (await inbox.touchpoints()).map((t) => t.id))
       .toEqual(tracked.map(({ id }) => id))
     const delivered = await inbox.touchpoints()
     delivered.forEach((touchpoint, i) => {
@@ -201,12 +215,18 @@ describe.each(CMP_CASES)('consent source $name', ({ name, source, standIn }) => 
     const withdrawnAt = performance.now()
     cmp.withdraw()
     let purgeMs = Infinity
-    await expect.poll(async () => {
-      const purged = await queueRecords(inbox.name) <= 0 &&
-        localStorage.getItem(`${inbox.name}:id`) === null
-      if (purged) purgeMs = performance.now() - withdrawnAt
-      return purged
-    }, { timeout: 1_000, interval: 20 }).toBe(true)
+    await expect
+      .poll(
+        async () => {
+          const purged =
+            (await queueRecords(inbox.name)) <= 0 &&
+            localStorage.getItem(`${inbox.name}:id`) === null
+          if (purged) purgeMs = performance.now() - withdrawnAt
+          return purged
+        },
+        { timeout: 1_000, interval: 20 },
+      )
+      .toBe(true)
     const purgedText = await storageText()
     expect(purgedText).not.toContain(queued)
     expect(purgedText).not.toContain(anonymousId)

@@ -72,12 +72,19 @@ const tcfStandIn = (): StandIn => {
   const all = { 1: true, 2: true, 7: true, 8: true, 9: true, 10: true }
   return {
     load: (stored = 'none') => {
-      current = stored === 'none' ? data('cmpuishown', {})
-        : data('tcloaded', stored === 'granted' ? all : {})
+      current =
+        stored === 'none'
+          ? data('cmpuishown', {})
+          : data('tcloaded', stored === 'granted' ? all : {})
       win.__tcfapi = (command: string, _version: 2, callback: TcfCallback, parameter?: number) => {
         if (command === 'ping') {
-          callback({ gdprApplies: true, cmpLoaded: true, cmpStatus: 'loaded',
-            apiVersion: '2.2', tcfPolicyVersion: 4 } as unknown as TcData)
+          callback({
+            gdprApplies: true,
+            cmpLoaded: true,
+            cmpStatus: 'loaded',
+            apiVersion: '2.2',
+            tcfPolicyVersion: 4,
+          } as unknown as TcData)
         } else if (command === 'addEventListener') {
           const listenerId = nextId++
           listeners.set(listenerId, callback)
@@ -106,7 +113,10 @@ const consentModeStandIn = (): StandIn => {
     layer().push(arguments)
   }
   const signals = (value: 'granted' | 'denied') => ({
-    analytics_storage: value, ad_storage: value, ad_user_data: value, ad_personalization: value,
+    analytics_storage: value,
+    ad_storage: value,
+    ad_user_data: value,
+    ad_personalization: value,
   })
   return {
     load: (stored = 'none') => {
@@ -146,11 +156,16 @@ const cookiebotStandIn = (): StandIn => {
       const flags = { preferences: granted, statistics: granted, marketing: granted }
       Object.assign(cookiebot.consent, flags)
       Object.assign(cookiebot, {
-        hasResponse: stored !== 'none', consented: granted, declined: stored === 'denied',
+        hasResponse: stored !== 'none',
+        consented: granted,
+        declined: stored === 'denied',
       })
       win.Cookiebot = cookiebot
-      announce('CookiebotOnLoad', 'CookiebotOnConsentReady',
-        ...(stored === 'none' ? [] : [granted ? 'CookiebotOnAccept' : 'CookiebotOnDecline']))
+      announce(
+        'CookiebotOnLoad',
+        'CookiebotOnConsentReady',
+        ...(stored === 'none' ? [] : [granted ? 'CookiebotOnAccept' : 'CookiebotOnDecline']),
+      )
     },
     grant: () => cookiebot.submitCustomConsent(true, true, true),
     withdraw: () => cookiebot.withdraw(),
@@ -185,8 +200,8 @@ const oneTrustStandIn = (): StandIn => {
     },
     grant: () => oneTrust.AllowAll(),
     withdraw: () => oneTrust.RejectAll(),
-    unload: () => unset('OneTrust', 'Optanon', 'OnetrustActiveGroups', 'OptanonActiveGroups',
-      'OptanonWrapper'),
+    unload: () =>
+      unset('OneTrust', 'Optanon', 'OnetrustActiveGroups', 'OptanonActiveGroups', 'OptanonWrapper'),
   }
 }
 
@@ -206,17 +221,30 @@ const usercentricsStandIn = (): StandIn => {
   }
   const details = () => ({
     consent: { type: services.some((s) => s.explicit) ? 'EXPLICIT' : 'IMPLICIT' },
-    services: Object.fromEntries(services.map((s) => [s.id, {
-      name: s.name, category: s.category, essential: s.category === 'essential',
-      consent: { given: s.given, type: s.explicit ? 'EXPLICIT' : 'IMPLICIT' },
-    }])),
+    services: Object.fromEntries(
+      services.map((s) => [
+        s.id,
+        {
+          name: s.name,
+          category: s.category,
+          essential: s.category === 'essential',
+          consent: { given: s.given, type: s.explicit ? 'EXPLICIT' : 'IMPLICIT' },
+        },
+      ]),
+    ),
   })
   const changed = () => dispatchEvent(new CustomEvent('UC_CONSENT', { detail: details() }))
   const cmp = {
     isInitialized: async () => true,
     getConsentDetails: async () => details(),
-    acceptAllConsents: async () => { decide(true); changed() },
-    denyAllConsents: async () => { decide(false); changed() },
+    acceptAllConsents: async () => {
+      decide(true)
+      changed()
+    },
+    denyAllConsents: async () => {
+      decide(false)
+      changed()
+    },
   }
   return {
     load: (stored = 'none') => {
@@ -232,17 +260,27 @@ const usercentricsStandIn = (): StandIn => {
 
 // Klaro: klaro.getManager() gives the ConsentManager; watchers hear 'consents' on every toggle
 // and 'saveConsents' when the visitor saves (klaro-js src/consent-manager.js).
-interface KlaroWatcher { update(manager: unknown, event: string, data?: unknown): void }
+interface KlaroWatcher {
+  update(manager: unknown, event: string, data?: unknown): void
+}
 const klaroStandIn = (): StandIn => {
   const watchers = new Set<KlaroWatcher>()
   const manager = {
     confirmed: false,
     consents: {} as Record<string, boolean>,
     config: { services: [{ name: 'touchtrail', purposes: ['analytics'] }] },
-    getService(name: string) { return this.config.services.find((s) => s.name === name) },
-    getConsent(name: string) { return this.consents[name] || false },
-    watch: (watcher: KlaroWatcher) => { watchers.add(watcher) },
-    unwatch: (watcher: KlaroWatcher) => { watchers.delete(watcher) },
+    getService(name: string) {
+      return this.config.services.find((s) => s.name === name)
+    },
+    getConsent(name: string) {
+      return this.consents[name] || false
+    },
+    watch: (watcher: KlaroWatcher) => {
+      watchers.add(watcher)
+    },
+    unwatch: (watcher: KlaroWatcher) => {
+      watchers.delete(watcher)
+    },
     notify(event: string, data?: unknown) {
       watchers.forEach((watcher) => watcher.update(this, event, data))
     },

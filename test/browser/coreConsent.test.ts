@@ -45,7 +45,9 @@ it('stores nothing in IndexedDB and sends nothing before consent', async () => {
 it('delivers held touchpoints on grant, in order, each with the ts it was tracked at', async () => {
   const inbox = createInbox(inject('collectorUrl'))
   const tracker = start({
-    collector: inbox.url, queue: { name: inbox.name }, batch: { intervalMs: 200, maxEvents: 3 },
+    collector: inbox.url,
+    queue: { name: inbox.name },
+    batch: { intervalMs: 200, maxEvents: 3 },
   })
   const tracked: Array<{ id: string | undefined; from: number; to: number }> = []
   for (let i = 0; i < 7; i++) {
@@ -67,7 +69,8 @@ it('delivers held touchpoints on grant, in order, each with the ts it was tracke
   })
   expect(Date.parse(delivered[0].ts)).toBeLessThan(grantedAt)
   expect(delivered.map((touchpoint) => touchpoint.props)).toEqual(
-    tracked.map((_, i) => ({ provider: `p${i}`, trigger: 'api' })))
+    tracked.map((_, i) => ({ provider: `p${i}`, trigger: 'api' })),
+  )
 })
 
 it('deletes the stored queue and ids within 1 s of denial and sends nothing after', async () => {
@@ -79,7 +82,9 @@ it('deletes the stored queue and ids within 1 s of denial and sends nothing afte
   await inbox.script([{ status: 200 }], { status: 503, retryAfter: '1' })
   await control.script([{ status: 503, retryAfter: '2' }], { status: 200 })
   const tracker = start({
-    collector: inbox.url, consent: 'granted', queue: { name: inbox.name },
+    collector: inbox.url,
+    consent: 'granted',
+    queue: { name: inbox.name },
     batch: { intervalMs: 60_000 },
   })
   tracker.identify(`user-${marker}`)
@@ -97,7 +102,9 @@ it('deletes the stored queue and ids within 1 s of denial and sends nothing afte
 
   tracker.consent('denied')
   const controlTracker = start({
-    collector: control.url, consent: 'granted', queue: { name: control.name },
+    collector: control.url,
+    consent: 'granted',
+    queue: { name: control.name },
   })
   controlTracker.track('chat_open', { provider: 'control', trigger: 'api' })
   await controlTracker.flush()
@@ -106,8 +113,9 @@ it('deletes the stored queue and ids within 1 s of denial and sends nothing afte
   for (const id of identifiers) expect(afterText).not.toContain(id)
   // The remembered denial belongs to this queue: a global marker would deny every other tracker.
   const newKeys = Object.keys(localStorage).filter((key) => !keysBefore.has(key))
-  expect(newKeys.filter((key) => !key.includes(inbox.name) && !key.includes(control.name)))
-    .toEqual([])
+  expect(newKeys.filter((key) => !key.includes(inbox.name) && !key.includes(control.name))).toEqual(
+    [],
+  )
 
   await inbox.script([], { status: 200 })
   expect(tracker.track('chat_open', { provider: marker, trigger: 'api' })).toBeUndefined()

@@ -8,8 +8,11 @@ const trackers: Tracker[] = []
 const start = (inbox: Inbox, options: Partial<TrackerOptions> = {}) => {
   // A long interval: requests happen when a test flushes or the SDK retries, not on a timer.
   const tracker = createTracker({
-    collector: inbox.url, consent: 'granted', queue: { name: inbox.name },
-    batch: { intervalMs: 60_000 }, ...options,
+    collector: inbox.url,
+    consent: 'granted',
+    queue: { name: inbox.name },
+    batch: { intervalMs: 60_000 },
+    ...options,
   })
   trackers.push(tracker)
   return tracker
@@ -34,15 +37,25 @@ it('posts the SPEC body as text/plain with no preflight and no extra headers', a
   expect(body).toEqual({
     sentAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
     sdk: { name: 'touchtrail', version: expect.stringMatching(/^\d+\.\d+\.\d+/) },
-    batch: [expect.objectContaining({
-      id, type: 'chat_open', ts: expect.any(String), anonymousId: expect.any(String),
-      sessionId: expect.any(String), userId: null, channel: expect.any(String),
-      page: expect.objectContaining({
-        url: expect.stringContaining(location.origin + location.pathname), path: location.pathname,
-        title: document.title, referrer: expect.any(String),
+    batch: [
+      expect.objectContaining({
+        id,
+        type: 'chat_open',
+        ts: expect.any(String),
+        anonymousId: expect.any(String),
+        sessionId: expect.any(String),
+        userId: null,
+        channel: expect.any(String),
+        page: expect.objectContaining({
+          url: expect.stringContaining(location.origin + location.pathname),
+          path: location.pathname,
+          title: document.title,
+          referrer: expect.any(String),
+        }),
+        props: { provider: 'wire', trigger: 'api' },
+        context: expect.any(Object),
       }),
-      props: { provider: 'wire', trigger: 'api' }, context: expect.any(Object),
-    })],
+    ],
   })
 })
 
@@ -87,7 +100,8 @@ it('counts what flush() did: sent, failed, pending', async () => {
   trackMany(tracker, 2)
   expect(await tracker.flush()).toEqual({ sent: 0, failed: 2, pending: 0 })
   expect((await inbox.log()).map(({ status, ids }) => [status, ids.length])).toEqual([
-    [200, 3], [503, 2],
+    [200, 3],
+    [503, 2],
   ])
 
   const held = createInbox(inject('collectorUrl'))
@@ -104,8 +118,11 @@ it('retries 503s and a dropped connection with the same ids until a 2xx, losing 
   expect(await tracker.flush()).toEqual({ sent: 0, failed: 10, pending: 0 })
   await expect.poll(() => acceptedIds(inbox), { timeout: 30_000 }).toEqual(ids)
   const log = await inbox.log()
-  expect(log.map(({ outcome, status }) => outcome === 'reset' ? 'reset' : status)).toEqual([
-    503, 'reset', 503, 200,
+  expect(log.map(({ outcome, status }) => (outcome === 'reset' ? 'reset' : status))).toEqual([
+    503,
+    'reset',
+    503,
+    200,
   ])
   for (const entry of log.filter(({ outcome }) => outcome !== 'reset')) {
     expect(entry.ids).toEqual(ids) // the same ids on every retry: the idempotency key
@@ -115,8 +132,10 @@ it('retries 503s and a dropped connection with the same ids until a 2xx, losing 
 it.each([408, 425, 429, 500, 504])('retries a %i', async (status) => {
   const inbox = createInbox(inject('collectorUrl'))
   // Chromium itself resends a request answered 408 on a reused connection, once: script more.
-  await inbox.script(Array.from({ length: status === 408 ? 3 : 1 }, () => ({ status })),
-    { status: 200 })
+  await inbox.script(
+    Array.from({ length: status === 408 ? 3 : 1 }, () => ({ status })),
+    { status: 200 },
+  )
   const tracker = start(inbox)
   const ids = trackMany(tracker, 2)
   await tracker.flush()
@@ -143,7 +162,8 @@ it('splits a batch the collector finds too large (413) and delivers all of it', 
   const tracker = start(inbox)
   const ids = trackMany(tracker, 8)
   await tracker.flush()
-  await expect.poll(async () => (await acceptedIds(inbox)).sort(), { timeout: 15_000 })
+  await expect
+    .poll(async () => (await acceptedIds(inbox)).sort(), { timeout: 15_000 })
     .toEqual([...ids].sort())
   const log = await inbox.log()
   expect(log[0]).toMatchObject({ status: 413, ids })
@@ -165,5 +185,8 @@ it.each([400, 404, 422])('drops a batch answered %i and tells onError', async (s
   await tracker.flush()
   await expect.poll(() => acceptedIds(inbox)).toEqual(later)
   const log = await inbox.log()
-  expect(log.map((entry) => [entry.status, entry.ids])).toEqual([[status, rejected], [200, later]])
+  expect(log.map((entry) => [entry.status, entry.ids])).toEqual([
+    [status, rejected],
+    [200, later],
+  ])
 })

@@ -22,13 +22,25 @@ afterEach(async () => {
 const circular: Record<string, unknown> = { a: 1 }
 circular.self = circular
 const throwingGetter = Object.defineProperty({}, 'boom', {
-  enumerable: true, get: () => { throw new Error('getter') },
+  enumerable: true,
+  get: () => {
+    throw new Error('getter')
+  },
 })
-const hostileProxy = new Proxy({}, {
-  ownKeys: () => { throw new Error('ownKeys') },
-  get: () => { throw new Error('get') },
-  getOwnPropertyDescriptor: () => { throw new Error('descriptor') },
-})
+const hostileProxy = new Proxy(
+  {},
+  {
+    ownKeys: () => {
+      throw new Error('ownKeys')
+    },
+    get: () => {
+      throw new Error('get')
+    },
+    getOwnPropertyDescriptor: () => {
+      throw new Error('descriptor')
+    },
+  },
+)
 const huge = 'x'.repeat(1_000_000)
 
 // Every public method, called as plain JavaScript on a page could call it.
@@ -50,10 +62,20 @@ const badCalls: Array<[string, (t: Loose) => unknown]> = [
   ['a 1 MB string prop', (t) => t.track('custom_huge', { huge })],
   ['a throwing getter', (t) => t.track('custom_getter', throwingGetter)],
   ['a hostile Proxy', (t) => t.track('custom_proxy', hostileProxy)],
-  ['odd values', (t) => t.track('custom_odd', {
-    date: new Date(0), nan: NaN, inf: -Infinity, undef: undefined, deep: [[[[{}]]]],
-    map: new Map([[1, 2]]), el: document.body, err: new Error('e'),
-  })],
+  [
+    'odd values',
+    (t) =>
+      t.track('custom_odd', {
+        date: new Date(0),
+        nan: NaN,
+        inf: -Infinity,
+        undef: undefined,
+        deep: [[[[{}]]]],
+        map: new Map([[1, 2]]),
+        el: document.body,
+        err: new Error('e'),
+      }),
+  ],
   ['consent("maybe")', (t) => t.consent('maybe')],
   ['consent(undefined)', (t) => t.consent(undefined)],
   ['consent(null)', (t) => t.consent(null)],
@@ -70,7 +92,10 @@ it('survives bad input with no exception or rejection, and still delivers', asyn
   const inbox = createInbox(inject('collectorUrl'))
   const onError = vi.fn()
   const tracker = createTracker({
-    collector: inbox.url, consent: 'granted', queue: { name: inbox.name }, onError,
+    collector: inbox.url,
+    consent: 'granted',
+    queue: { name: inbox.name },
+    onError,
     batch: { intervalMs: 100 },
   })
   trackers.push(tracker)
@@ -92,9 +117,11 @@ it('survives bad input with no exception or rejection, and still delivers', asyn
   const good = tracker.track('chat_open', { provider: `good-${inbox.name}`, trigger: 'api' })
   expect(good).toEqual(expect.any(String))
   await tracker.flush()
-  await expect.poll(async () => (await inbox.touchpoints()).map(({ id }) => id), {
-    timeout: 15_000,
-  }).toContain(good)
+  await expect
+    .poll(async () => (await inbox.touchpoints()).map(({ id }) => id), {
+      timeout: 15_000,
+    })
+    .toContain(good)
 
   expect(problems).toEqual([])
   expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'invalid_input' }))
@@ -112,12 +139,15 @@ it('sends each touchpoint once when flush() is called many times at once', async
   const inbox = createInbox(inject('collectorUrl'))
   await inbox.script([{ delayMs: 200 }, { delayMs: 200 }], { status: 200 })
   const tracker = createTracker({
-    collector: inbox.url, consent: 'granted', queue: { name: inbox.name },
+    collector: inbox.url,
+    consent: 'granted',
+    queue: { name: inbox.name },
     batch: { intervalMs: 60_000, maxEvents: 20 },
   })
   trackers.push(tracker)
   const ids = Array.from({ length: 50 }, (_, i) =>
-    tracker.track('chat_open', { provider: `p${i}`, trigger: 'api' }))
+    tracker.track('chat_open', { provider: `p${i}`, trigger: 'api' }),
+  )
   const results = await Promise.all(Array.from({ length: 8 }, () => tracker.flush()))
   expect(results.every((result) => result.failed === 0)).toBe(true)
   await expect.poll(async () => (await inbox.touchpoints()).length).toBeGreaterThanOrEqual(50)

@@ -31,8 +31,14 @@ const row = (id: string, scenario: string, numbers: () => Record<string, unknown
     try {
       rows = JSON.parse(await commands.readFile(ARTIFACT)) as Record<string, unknown>
     } catch {} // No table yet: this row starts it.
-    rows[id] = { id, scenario, file: 'test/browser/faultsFuzz.test.ts', ...numbers(),
-      result: task.result?.state, at: new Date().toISOString() }
+    rows[id] = {
+      id,
+      scenario,
+      file: 'test/browser/faultsFuzz.test.ts',
+      ...numbers(),
+      result: task.result?.state,
+      at: new Date().toISOString(),
+    }
     await commands.writeFile(ARTIFACT, JSON.stringify(rows, null, 2))
   })
 
@@ -47,25 +53,41 @@ type Desc =
   | { kind: 'object'; entries: Array<[string, Desc]> }
   | { kind: 'array'; items: Desc[] }
 
-const plain = fc.anything({
-  withBigInt: true, withBoxedValues: true, withDate: true, withMap: true, withSet: true,
-  withNullPrototype: true, withObjectString: true, withSparseArray: true, withTypedArray: true,
-  stringUnit: 'binary', // lone surrogates included
-  maxDepth: 3,
-}).map((value): Desc => ({ kind: 'value', value }))
+const plain = fc
+  .anything({
+    withBigInt: true,
+    withBoxedValues: true,
+    withDate: true,
+    withMap: true,
+    withSet: true,
+    withNullPrototype: true,
+    withObjectString: true,
+    withSparseArray: true,
+    withTypedArray: true,
+    stringUnit: 'binary', // lone surrogates included
+    maxDepth: 3,
+  })
+  .map((value): Desc => ({ kind: 'value', value }))
 
 const leaf: fc.Arbitrary<Desc> = fc.oneof(
   { weight: 4, arbitrary: plain },
-  fc.constantFrom<Desc>({ kind: 'circular' }, { kind: 'function' }, { kind: 'getter' },
-    { kind: 'proxy' }, { kind: 'frozen-proxy' }),
+  fc.constantFrom<Desc>(
+    { kind: 'circular' },
+    { kind: 'function' },
+    { kind: 'getter' },
+    { kind: 'proxy' },
+    { kind: 'frozen-proxy' },
+  ),
   fc.string().map((name): Desc => ({ kind: 'symbol', name })),
   fc.integer({ min: 10_000, max: 2_000_000 }).map((length): Desc => ({ kind: 'huge', length })),
 )
 
 const { desc } = fc.letrec<{ desc: Desc }>((tie) => ({
-  desc: fc.oneof({ depthSize: 'small', withCrossShrink: true },
+  desc: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
     leaf,
-    fc.array(fc.tuple(fc.string(), tie('desc')), { maxLength: 4 })
+    fc
+      .array(fc.tuple(fc.string(), tie('desc')), { maxLength: 4 })
       .map((entries): Desc => ({ kind: 'object', entries })),
     fc.array(tie('desc'), { maxLength: 4 }).map((items): Desc => ({ kind: 'array', items })),
   ),
@@ -73,10 +95,14 @@ const { desc } = fc.letrec<{ desc: Desc }>((tie) => ({
 
 const made = (d: Desc): unknown => {
   switch (d.kind) {
-    case 'value': return d.value
-    case 'symbol': return Symbol(d.name)
-    case 'huge': return 'x'.repeat(d.length)
-    case 'function': return () => 'called'
+    case 'value':
+      return d.value
+    case 'symbol':
+      return Symbol(d.name)
+    case 'huge':
+      return 'x'.repeat(d.length)
+    case 'function':
+      return () => 'called'
     case 'circular': {
       const self: Record<string, unknown> = { name: 'loop', list: [] }
       ;(self.list as unknown[]).push(self)
@@ -85,20 +111,45 @@ const made = (d: Desc): unknown => {
     }
     case 'getter':
       return Object.defineProperty({ ok: 1 }, 'boom', {
-        enumerable: true, get: () => { throw new Error('getter throws') },
+        enumerable: true,
+        get: () => {
+          throw new Error('getter throws')
+        },
       })
     case 'proxy':
-      return new Proxy({}, {
-        ownKeys: () => { throw new Error('ownKeys throws') },
-        get: () => { throw new Error('get throws') },
-        getOwnPropertyDescriptor: () => { throw new Error('descriptor throws') },
-        has: () => { throw new Error('has throws') },
-        getPrototypeOf: () => { throw new Error('getPrototypeOf throws') },
-      })
+      return new Proxy(
+        {},
+        {
+          ownKeys: () => {
+            throw new Error('ownKeys throws')
+          },
+          get: () => {
+            throw new Error('get throws')
+          },
+          getOwnPropertyDescriptor: () => {
+            throw new Error('descriptor throws')
+          },
+          has: () => {
+            throw new Error('has throws')
+          },
+          getPrototypeOf: () => {
+            throw new Error('getPrototypeOf throws')
+          },
+        },
+      )
     case 'frozen-proxy': // a Proxy whose traps lie: keys listed, values throwing
-      return new Proxy({ a: 1, b: 2 }, { get: () => { throw new Error('get throws') } })
-    case 'object': return Object.fromEntries(d.entries.map(([key, value]) => [key, made(value)]))
-    case 'array': return d.items.map(made)
+      return new Proxy(
+        { a: 1, b: 2 },
+        {
+          get: () => {
+            throw new Error('get throws')
+          },
+        },
+      )
+    case 'object':
+      return Object.fromEntries(d.entries.map(([key, value]) => [key, made(value)]))
+    case 'array':
+      return d.items.map(made)
   }
 }
 
@@ -114,14 +165,20 @@ const typeName = fc.oneof(
   desc,
 )
 const call: fc.Arbitrary<Call> = fc.oneof(
-  { weight: 4, arbitrary: fc.tuple(typeName, desc).map(([type, props]) =>
-    ({ method: 'track' as const, args: [type, props] })) },
+  {
+    weight: 4,
+    arbitrary: fc
+      .tuple(typeName, desc)
+      .map(([type, props]) => ({ method: 'track' as const, args: [type, props] })),
+  },
   fc.array(desc, { maxLength: 2 }).map((args) => ({ method: 'page' as const, args })),
-  fc.tuple(fc.oneof(fc.string().map(value), desc), desc).map((args) =>
-    ({ method: 'identify' as const, args })),
+  fc
+    .tuple(fc.oneof(fc.string().map(value), desc), desc)
+    .map((args) => ({ method: 'identify' as const, args })),
   fc.constant<Call>({ method: 'reset', args: [] }),
-  fc.oneof(fc.constantFrom('granted', 'denied').map(value), desc).map((decision) =>
-    ({ method: 'consent' as const, args: [decision] })),
+  fc
+    .oneof(fc.constantFrom('granted', 'denied').map(value), desc)
+    .map((decision) => ({ method: 'consent' as const, args: [decision] })),
   fc.array(desc, { maxLength: 1 }).map((args) => ({ method: 'flush' as const, args })),
 )
 
@@ -132,46 +189,69 @@ it('survives random call sequences with hostile values, and still delivers', asy
   let delivered = 0
   const thrown: string[] = []
   const codes = new Set<string>()
-  row('fuzz/public-api', 'fast-check: random sequences of every public method, hostile values',
-    () => ({ sent: runs, expected: runs, delivered, duplicates: 0, lost: runs - delivered,
-      note: `${runs} runs, ${calls} calls; ${thrown.length} threw; ${problems.length} window ` +
-        `errors or unhandled rejections; onError codes: ${[...codes].sort().join(', ')}` }))
+  row(
+    'fuzz/public-api',
+    'fast-check: random sequences of every public method, hostile values',
+    () => ({
+      sent: runs,
+      expected: runs,
+      delivered,
+      duplicates: 0,
+      lost: runs - delivered,
+      note:
+        `${runs} runs, ${calls} calls; ${thrown.length} threw; ${problems.length} window ` +
+        `errors or unhandled rejections; onError codes: ${[...codes].sort().join(', ')}`,
+    }),
+  )
 
-  await fc.assert(fc.asyncProperty(fc.array(call, { maxLength: 12 }), async (sequence) => {
-    runs++
-    const inbox = createInbox(collectorUrl)
-    const tracker = createTracker({
-      collector: inbox.url, consent: 'granted', queue: { name: inbox.name },
-      batch: { intervalMs: 100 }, onError: ({ code }) => codes.add(code),
-    })
-    const loose = tracker as unknown as Record<Method, (...args: unknown[]) => unknown>
-    try {
-      for (const { method, args } of sequence) {
-        calls++
-        try {
-          const result = loose[method](...args.map(made))
-          if (method === 'flush') {
-            expect(await result).toEqual({ sent: expect.any(Number), failed: expect.any(Number),
-              pending: expect.any(Number) })
+  await fc.assert(
+    fc.asyncProperty(fc.array(call, { maxLength: 12 }), async (sequence) => {
+      runs++
+      const inbox = createInbox(collectorUrl)
+      const tracker = createTracker({
+        collector: inbox.url,
+        consent: 'granted',
+        queue: { name: inbox.name },
+        batch: { intervalMs: 100 },
+        onError: ({ code }) => codes.add(code),
+      })
+      const loose = tracker as unknown as Record<Method, (...args: unknown[]) => unknown>
+      try {
+        for (const { method, args } of sequence) {
+          calls++
+          try {
+            const result = loose[method](...args.map(made))
+            if (method === 'flush') {
+              expect(await result).toEqual({
+                sent: expect.any(Number),
+                failed: expect.any(Number),
+                pending: expect.any(Number),
+              })
+            }
+          } catch (error) {
+            thrown.push(`${method}: ${String(error)}`)
+            throw error
           }
-        } catch (error) {
-          thrown.push(`${method}: ${String(error)}`)
-          throw error
         }
+        // Whatever came before, a granted tracker delivers a good touchpoint.
+        tracker.consent('granted')
+        const good = tracker.track('chat_open', { provider: 'fuzz-final', trigger: 'api' })
+        expect(good).toEqual(expect.any(String))
+        await tracker.flush()
+        await expect
+          .poll(async () => (await inbox.touchpoints()).map(({ id }) => id), {
+            timeout: 10_000,
+            interval: 20,
+          })
+          .toContain(good)
+        delivered++
+        expect(problems).toEqual([])
+      } finally {
+        await cleanUp(tracker, inbox.name)
       }
-      // Whatever came before, a granted tracker delivers a good touchpoint.
-      tracker.consent('granted')
-      const good = tracker.track('chat_open', { provider: 'fuzz-final', trigger: 'api' })
-      expect(good).toEqual(expect.any(String))
-      await tracker.flush()
-      await expect.poll(async () => (await inbox.touchpoints()).map(({ id }) => id),
-        { timeout: 10_000, interval: 20 }).toContain(good)
-      delivered++
-      expect(problems).toEqual([])
-    } finally {
-      await cleanUp(tracker, inbox.name)
-    }
-  }), { numRuns: 60, plugins: [fc.interruptAfterTimeLimit(45_000)] })
+    }),
+    { numRuns: 60, plugins: [fc.interruptAfterTimeLimit(45_000)] },
+  )
 
   expect(runs).toBeGreaterThanOrEqual(20) // the time limit did not cut it to nothing
   expect(thrown).toEqual([])
@@ -195,13 +275,21 @@ it('reads at most 1,000 items of a sparse array of ten million holes', async () 
   let took = NaN
   let reads = 0
   let id: string | undefined
-  row('fuzz/sparse-array', 'track() with props { list: new Array(1e7) } (a sparse array)',
-    () => ({ sent: 1, expected: 0, delivered: 0, duplicates: 0, lost: 0,
-      note: `track() read ${reads} items in ${Math.round(took)} ms, returned ${
-        id ? 'an id' : 'undefined'}`,
-    }))
-  const tracker = createTracker({ collector: inbox.url, consent: 'granted',
-    queue: { name: inbox.name } })
+  row('fuzz/sparse-array', 'track() with props { list: new Array(1e7) } (a sparse array)', () => ({
+    sent: 1,
+    expected: 0,
+    delivered: 0,
+    duplicates: 0,
+    lost: 0,
+    note: `track() read ${reads} items in ${Math.round(took)} ms, returned ${
+      id ? 'an id' : 'undefined'
+    }`,
+  }))
+  const tracker = createTracker({
+    collector: inbox.url,
+    consent: 'granted',
+    queue: { name: inbox.name },
+  })
   try {
     // Counts the items read: the work, not the wall clock, is what must not grow with the length.
     const holes = new Proxy(new Array(10_000_000), {

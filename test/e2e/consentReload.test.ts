@@ -29,8 +29,10 @@ afterAll(async () => {
 })
 
 const track = (page: Page, provider: string) =>
-  page.evaluate((p) => window.touchtrail.track('chat_open', { provider: p, trigger: 'api' }),
-    provider)
+  page.evaluate(
+    (p) => window.touchtrail.track('chat_open', { provider: p, trigger: 'api' }),
+    provider,
+  )
 const flush = (page: Page) => page.evaluate(() => window.touchtrail.flush())
 /** Records in the default queue database; -1 when there is no such database. */
 const queued = (page: Page) =>
@@ -84,11 +86,13 @@ it('keeps the TCF decision across reloads: grant, then withdrawal', async () => 
     await sdkLoaded(page)
     await track(page, 'reloaded')
     expect(await flush(page)).toMatchObject({ failed: 0, pending: 0 })
-    await expect.poll(() => providers(inbox))
+    await expect
+      .poll(() => providers(inbox))
       .toEqual(['page_view', 'held', 'page_view', 'reloaded'])
     expect(await page.evaluate(() => typeof window.__tcfapi)).toBe('undefined')
     expect(new Set((await inbox.touchpoints()).map((t) => t.anonymousId))).toEqual(
-      new Set([anonymousId]))
+      new Set([anonymousId]),
+    )
 
     // The CMP loads with the stored grant, then the visitor withdraws while a batch is queued.
     await cmpFollowed(page)
@@ -99,8 +103,12 @@ it('keeps the TCF decision across reloads: grant, then withdrawal', async () => 
     const postsBefore = (await inbox.log()).length
     const withdrawnAt = Date.now()
     await page.evaluate(() => window.tcfStandIn.withdraw())
-    await expect.poll(async () => await queued(page) <= 0 &&
-      await stored(page, 'touchtrail:id') === null, { timeout: 1_000, interval: 20 }).toBe(true)
+    await expect
+      .poll(
+        async () => (await queued(page)) <= 0 && (await stored(page, 'touchtrail:id')) === null,
+        { timeout: 1_000, interval: 20 },
+      )
+      .toBe(true)
     const purgeMs = Date.now() - withdrawnAt
     expect(await stored(page, 'touchtrail:consent')).toBe('denied')
 
@@ -122,14 +130,18 @@ it('keeps the TCF decision across reloads: grant, then withdrawal', async () => 
     const clockContext = await browser.newContext()
     const clock = await openPage(clockContext)
     await clock.page.goto(pageUrl(collector.url, 'basic.html', { collector: control.url }))
-    await expect.poll(async () => (await control.touchpoints()).length, { timeout: 15_000 })
+    await expect
+      .poll(async () => (await control.touchpoints()).length, { timeout: 15_000 })
       .toBeGreaterThan(0)
     await clockContext.close()
     expect((await control.log()).length).toBeGreaterThan(1) // it did retry
     expect((await inbox.log()).length).toBe(postsBefore)
     expect(pageErrors).toEqual([])
-    console.info(`e2e tcf: withdraw to purge ${purgeMs} ms, posts after ${
-      (await inbox.log()).length - postsBefore}`)
+    console.info(
+      `e2e tcf: withdraw to purge ${purgeMs} ms, posts after ${
+        (await inbox.log()).length - postsBefore
+      }`,
+    )
   } finally {
     await context.close()
   }

@@ -14,24 +14,32 @@ const env = useChromium()
 
 /** Tracks `count` chat_open touchpoints in the page; returns their ids. */
 const trackIn = (page: Page, count: number, label: string) =>
-  page.evaluate(([n, provider]) => Array.from({ length: n }, (_, i) =>
-    touchtrail.track('chat_open', { provider, trigger: 'api', n: i })), [count, label] as const)
+  page.evaluate(
+    ([n, provider]) =>
+      Array.from({ length: n }, (_, i) =>
+        touchtrail.track('chat_open', { provider, trigger: 'api', n: i }),
+      ),
+    [count, label] as const,
+  )
 
 /** How many records the page's origin holds in the queue database (default name). */
 const queued = (page: Page) =>
-  page.evaluate(() => new Promise<number>((resolve, reject) => {
-    const open = indexedDB.open('touchtrail')
-    open.onerror = () => reject(open.error)
-    open.onsuccess = () => {
-      const db = open.result
-      if (!db.objectStoreNames.contains('queue')) return resolve(-1)
-      const count = db.transaction('queue').objectStore('queue').count()
-      count.onsuccess = () => {
-        db.close()
-        resolve(count.result)
-      }
-    }
-  }))
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('touchtrail')
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const db = open.result
+          if (!db.objectStoreNames.contains('queue')) return resolve(-1)
+          const count = db.transaction('queue').objectStore('queue').count()
+          count.onsuccess = () => {
+            db.close()
+            resolve(count.result)
+          }
+        }
+      }),
+  )
 
 /** Ids the collector accepted of one label: unique ones, and how many came more than once. */
 const acceptedOf = async (inbox: Inbox, label: string) => {
@@ -51,7 +59,7 @@ it('delivers 200 touchpoints tracked across 3 reloads of 503s, once it answers 2
   const ids: Array<string | undefined> = []
   for (const count of [67, 67, 66]) {
     await sdkLoaded(page)
-    ids.push(...await trackIn(page, count, 'reloads'))
+    ids.push(...(await trackIn(page, count, 'reloads')))
     await page.reload()
   }
   expect(new Set(ids).size).toBe(200)
@@ -61,13 +69,16 @@ it('delivers 200 touchpoints tracked across 3 reloads of 503s, once it answers 2
   expect(await queued(page)).toBeGreaterThanOrEqual(200)
   await inbox.script([], { status: 200 })
   await page.reload() // the visitor comes back once the collector is up again
-  await expect.poll(async () => (await acceptedOf(inbox, 'reloads')).unique.size, {
-    timeout: 60_000,
-  }).toBe(200)
+  await expect
+    .poll(async () => (await acceptedOf(inbox, 'reloads')).unique.size, {
+      timeout: 60_000,
+    })
+    .toBe(200)
   const { unique, duplicates } = await acceptedOf(inbox, 'reloads')
   expect([...unique].sort()).toEqual([...ids].sort())
-  console.info(`reloads: 200 delivered, ${duplicates} duplicates, ` +
-    `${(await inbox.log()).length} requests`)
+  console.info(
+    `reloads: 200 delivered, ${duplicates} duplicates, ` + `${(await inbox.log()).length} requests`,
+  )
   expect(pageErrors).toEqual([])
 })
 
@@ -78,7 +89,8 @@ it('delivers 20 touchpoints tracked right before navigating away, on unload', as
   await sdkLoaded(page)
   const ids = await trackIn(page, 20, 'unload')
   await page.goto(pageUrl(env.collector.url, 'blank.html')) // no tracker here: the unload must send
-  await expect.poll(async () => (await acceptedOf(inbox, 'unload')).unique, { timeout: 15_000 })
+  await expect
+    .poll(async () => (await acceptedOf(inbox, 'unload')).unique, { timeout: 15_000 })
     .toEqual(new Set(ids))
   const { duplicates } = await acceptedOf(inbox, 'unload')
   console.info(`unload: 20 delivered, ${duplicates} duplicates`)
@@ -94,23 +106,30 @@ it('keeps 2,000 touchpoints tracked just before unload for the next load', async
   await sdkLoaded(page)
   const blank = pageUrl(env.collector.url, 'blank.html')
   // Track, then follow a link at once, in the same task: as a page does on a click.
-  await page.evaluate(([n, next]) => {
-    const tracked = Array.from({ length: n }, (_, i) =>
-      touchtrail.track('chat_open', { provider: 'burst', trigger: 'api', n: i }))
-    sessionStorage.setItem('tracked', JSON.stringify(tracked)) // survives the navigation
-    location.assign(next)
-  }, [2_000, blank] as const)
+  await page.evaluate(
+    ([n, next]) => {
+      const tracked = Array.from({ length: n }, (_, i) =>
+        touchtrail.track('chat_open', { provider: 'burst', trigger: 'api', n: i }),
+      )
+      sessionStorage.setItem('tracked', JSON.stringify(tracked)) // survives the navigation
+      location.assign(next)
+    },
+    [2_000, blank] as const,
+  )
   await page.waitForURL(blank)
-  const ids = JSON.parse(await page.evaluate(() => sessionStorage.getItem('tracked') ?? '[]')) as
-    string[]
+  const ids = JSON.parse(
+    await page.evaluate(() => sessionStorage.getItem('tracked') ?? '[]'),
+  ) as string[]
   expect(ids).toHaveLength(2_000)
   // On the next page of the site, before any of it could be acknowledged: all still queued.
   expect(await queued(page)).toBeGreaterThanOrEqual(2_000)
   await inbox.script([], { status: 200 })
   await page.goto(url)
-  await expect.poll(async () => (await acceptedOf(inbox, 'burst')).unique.size, {
-    timeout: 60_000,
-  }).toBe(2_000)
+  await expect
+    .poll(async () => (await acceptedOf(inbox, 'burst')).unique.size, {
+      timeout: 60_000,
+    })
+    .toBe(2_000)
   const { unique, duplicates } = await acceptedOf(inbox, 'burst')
   expect([...unique].sort()).toEqual([...ids].sort())
   const log = await inbox.log()
@@ -122,20 +141,30 @@ it('keeps 2,000 touchpoints tracked just before unload for the next load', async
 it('sends from one tab at a time when two tabs share the queue', async () => {
   const inbox = createInbox(env.collector.url)
   await inbox.script([], { status: 200, delayMs: 150 }) // slow answers: overlaps would show
-  const tabs = await Promise.all(['a', 'b'].map(async (tab) => {
-    const record = await openPage(env.context)
-    await record.page.goto(pageUrl(env.collector.url, 'basic.html', { collector: inbox.url, tab }))
-    await sdkLoaded(record.page)
-    return record
-  }))
-  const ids = (await Promise.all(tabs.map(async ({ page }) => {
-    const tracked = await trackIn(page, 60, 'tabs')
-    await page.evaluate(() => touchtrail.flush())
-    return tracked
-  }))).flat()
-  await expect.poll(async () => (await acceptedOf(inbox, 'tabs')).unique.size, {
-    timeout: 60_000,
-  }).toBe(120)
+  const tabs = await Promise.all(
+    ['a', 'b'].map(async (tab) => {
+      const record = await openPage(env.context)
+      await record.page.goto(
+        pageUrl(env.collector.url, 'basic.html', { collector: inbox.url, tab }),
+      )
+      await sdkLoaded(record.page)
+      return record
+    }),
+  )
+  const ids = (
+    await Promise.all(
+      tabs.map(async ({ page }) => {
+        const tracked = await trackIn(page, 60, 'tabs')
+        await page.evaluate(() => touchtrail.flush())
+        return tracked
+      }),
+    )
+  ).flat()
+  await expect
+    .poll(async () => (await acceptedOf(inbox, 'tabs')).unique.size, {
+      timeout: 60_000,
+    })
+    .toBe(120)
   expect([...(await acceptedOf(inbox, 'tabs')).unique].sort()).toEqual([...ids].sort())
   // Which tab sent a request: its Referer carries the tab's query.
   const requests = (await inbox.log()).map((entry) => ({
@@ -143,8 +172,9 @@ it('sends from one tab at a time when two tabs share the queue', async () => {
     from: entry.at,
     to: entry.endedAt ?? Infinity,
   }))
-  const overlaps = requests.filter((one) => requests.some((other) =>
-    other.tab !== one.tab && other.from < one.to && one.from < other.to))
+  const overlaps = requests.filter((one) =>
+    requests.some((other) => other.tab !== one.tab && other.from < one.to && one.from < other.to),
+  )
   expect(overlaps).toEqual([])
   const { duplicates } = await acceptedOf(inbox, 'tabs')
   console.info(`tabs: 120 delivered, ${duplicates} duplicates, ${requests.length} requests`)

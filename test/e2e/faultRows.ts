@@ -18,14 +18,20 @@ export interface Tally {
 }
 
 /** Sent, owed, delivered (unique), duplicates and lost, as the collector stored them. */
-export const countOf = async (inbox: Inbox, sent: Array<string | undefined>,
-  owed: Array<string | undefined> = sent) => {
+export const countOf = async (
+  inbox: Inbox,
+  sent: Array<string | undefined>,
+  owed: Array<string | undefined> = sent,
+) => {
   const mine = new Set(sent)
   const accepted = (await inbox.touchpoints()).map(({ id }) => id).filter((id) => mine.has(id))
   const unique = new Set<string | undefined>(accepted)
   return {
-    sent: sent.length, expected: owed.length, delivered: unique.size,
-    duplicates: accepted.length - unique.size, lost: owed.filter((id) => !unique.has(id)).length,
+    sent: sent.length,
+    expected: owed.length,
+    delivered: unique.size,
+    duplicates: accepted.length - unique.size,
+    lost: owed.filter((id) => !unique.has(id)).length,
     requests: (await inbox.log()).length,
   }
 }
@@ -43,11 +49,19 @@ const saveRow = (id: string, row: Record<string, unknown>) => {
 }
 
 /** `tally(id, scenario)` for the test file `file`: starts a row, written when the test ends. */
-export const createTally = (file: string) => (id: string, scenario: string): Tally => {
-  const t: Tally = { sent: [], note: [] }
-  onTestFinished(async ({ task }) => {
-    const counts = t.inbox ? await countOf(t.inbox, t.sent, t.owed) : {}
-    saveRow(id, { scenario, file, ...counts, note: t.note.join('; '), result: task.result?.state })
-  })
-  return t
-}
+export const createTally =
+  (file: string) =>
+  (id: string, scenario: string): Tally => {
+    const t: Tally = { sent: [], note: [] }
+    onTestFinished(async ({ task }) => {
+      const counts = t.inbox ? await countOf(t.inbox, t.sent, t.owed) : {}
+      saveRow(id, {
+        scenario,
+        file,
+        ...counts,
+        note: t.note.join('; '),
+        result: task.result?.state,
+      })
+    })
+    return t
+  }

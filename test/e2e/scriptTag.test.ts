@@ -26,8 +26,13 @@ it('replays calls queued by the pre-load stub, in order', async () => {
   await expect.poll(async () => (await tracked(inbox)).length, { timeout: 15_000 }).toBe(4)
   const delivered = await tracked(inbox)
   // identify() between the first and second track: only a replay in order gives these userIds.
-  expect(delivered.map(({ type, props, userId }) => [type, (props as { provider?: string })
-    .provider ?? null, userId])).toEqual([
+  expect(
+    delivered.map(({ type, props, userId }) => [
+      type,
+      (props as { provider?: string }).provider ?? null,
+      userId,
+    ]),
+  ).toEqual([
     ['chat_open', 'first', null],
     ['identify', null, 'user-1'],
     ['chat_open', 'second', 'user-1'],
@@ -49,12 +54,14 @@ it('takes touchtrail(method, …) and touchtrail.method(…) after load', async 
     return touchtrail.flush().then(() => id)
   })
   expect(ids).toEqual(expect.any(String))
-  await expect.poll(async () => (await tracked(inbox)).map(({ props }) => props), {
-    timeout: 15_000,
-  }).toEqual([
-    { provider: 'as-function', trigger: 'api' },
-    { provider: 'as-method', trigger: 'api' },
-  ])
+  await expect
+    .poll(async () => (await tracked(inbox)).map(({ props }) => props), {
+      timeout: 15_000,
+    })
+    .toEqual([
+      { provider: 'as-function', trigger: 'api' },
+      { provider: 'as-method', trigger: 'api' },
+    ])
   expect((await tracked(inbox))[1].id).toBe(ids)
   expect([...pageErrors, ...consoleErrors]).toEqual([])
 })
@@ -88,7 +95,8 @@ it('runs under a strict CSP: no inline script, no eval, connect-src self', async
     })
   })
   const response = await page.goto(
-    pageUrl(env.collector.url, 'csp.html', { collector: inbox.url, csp: 'strict' }))
+    pageUrl(env.collector.url, 'csp.html', { collector: inbox.url, csp: 'strict' }),
+  )
   expect(response?.headers()['content-security-policy']).toContain("script-src 'self'")
   await sdkLoaded(page)
   const id = await page.evaluate(async () => {
@@ -97,7 +105,8 @@ it('runs under a strict CSP: no inline script, no eval, connect-src self', async
     return trackedId
   })
   await expect.poll(async () => (await tracked(inbox)).map((t) => t.id)).toEqual([id])
-  expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations))
-    .toEqual([])
+  expect(
+    await page.evaluate(() => (window as unknown as { violations: string[] }).violations),
+  ).toEqual([])
   expect([...pageErrors, ...consoleErrors]).toEqual([])
 })

@@ -38,8 +38,9 @@ it('keeps the built-in types checked beside the declared one', () => {
 
 it('types what the tracker returns', () => {
   expectTypeOf(tracker).toEqualTypeOf<Tracker>()
-  expectTypeOf(tracker.track('newsletter_signup', { list: 'w' }))
-    .toEqualTypeOf<string | undefined>()
+  expectTypeOf(tracker.track('newsletter_signup', { list: 'w' })).toEqualTypeOf<
+    string | undefined
+  >()
   expectTypeOf(tracker.flush()).resolves.toEqualTypeOf<{
     sent: number
     failed: number

@@ -4,7 +4,12 @@ import { expect, it } from 'vitest'
 import { createTracker } from '../../src/tracker'
 
 it.each([
-  undefined, null, 42, 'x', { collector: null }, { collector: {} },
+  undefined,
+  null,
+  42,
+  'x',
+  { collector: null },
+  { collector: {} },
   { collector: 'https://c.example/t', batch: null, queue: null, capture: 'all', stages: {} },
   { collector: 'https://c.example/t', consent: 'maybe', batch: { maxEvents: -5, intervalMs: NaN } },
 ])('never throws from createTracker(%j), and the tracker it gives works', async (options) => {

@@ -11,10 +11,16 @@ beforeAll(async () => {
 afterAll(() => collector.close())
 
 const body = (...ids: string[]) =>
-  JSON.stringify({ sentAt: new Date().toISOString(), sdk: { name: 'touchtrail', version: '0' },
-    batch: ids.map((id) => ({ id, type: 'chat_open' })) })
+  JSON.stringify({
+    sentAt: new Date().toISOString(),
+    sdk: { name: 'touchtrail', version: '0' },
+    batch: ids.map((id) => ({ id, type: 'chat_open' })),
+  })
 const post = (url: string, text: string) =>
-  fetch(url, { method: 'POST', body: text, headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
+  fetch(url, {
+    method: 'POST',
+    body: text,
+    headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
   })
 
 it('answers scripted replies one per POST, then the default', async () => {
@@ -28,7 +34,10 @@ it('answers scripted replies one per POST, then the default', async () => {
   expect((await post(inbox.url, body('c'))).status).toBe(202)
   expect((await post(inbox.url, body('d'))).status).toBe(202)
   expect((await inbox.log()).map((entry) => [entry.status, entry.ids])).toEqual([
-    [503, ['a']], [413, ['b']], [202, ['c']], [202, ['d']],
+    [503, ['a']],
+    [413, ['b']],
+    [202, ['c']],
+    [202, ['d']],
   ])
   expect((await inbox.touchpoints()).map((touchpoint) => touchpoint.id)).toEqual(['c', 'd'])
 })
@@ -61,25 +70,34 @@ it('drops the connection on reset and never answers on hang', async () => {
   const inbox = createInbox(collector.url)
   await inbox.script([{ reset: true }, { hang: true }])
   await expect(post(inbox.url, body('r'))).rejects.toThrow()
-  await expect(fetch(inbox.url, { method: 'POST', body: body('h'),
-    signal: AbortSignal.timeout(300) })).rejects.toThrow()
+  await expect(
+    fetch(inbox.url, { method: 'POST', body: body('h'), signal: AbortSignal.timeout(300) }),
+  ).rejects.toThrow()
   // The hung request ended when the client gave up, so it is no longer in flight.
-  await expect.poll(async () => {
-    await post(inbox.url, body('after'))
-    return (await inbox.log()).at(-1)?.concurrent
-  }).toBe(0)
+  await expect
+    .poll(async () => {
+      await post(inbox.url, body('after'))
+      return (await inbox.log()).at(-1)?.concurrent
+    })
+    .toBe(0)
   const log = await inbox.log()
   expect(log.slice(0, 2).map((entry) => [entry.outcome, entry.status])).toEqual([
-    ['reset', 0], ['hang', 0],
+    ['reset', 0],
+    ['hang', 0],
   ])
   expect(await inbox.received()).not.toContain('"r"')
 })
 
 it('answers preflights for any header and records them', async () => {
   const inbox = createInbox(collector.url)
-  const response = await fetch(inbox.url, { method: 'OPTIONS', headers: {
-    Origin: 'http://example.test', 'Access-Control-Request-Method': 'POST',
-    'Access-Control-Request-Headers': 'x-site' } })
+  const response = await fetch(inbox.url, {
+    method: 'OPTIONS',
+    headers: {
+      Origin: 'http://example.test',
+      'Access-Control-Request-Method': 'POST',
+      'Access-Control-Request-Headers': 'x-site',
+    },
+  })
   expect(response.status).toBe(204)
   expect(response.headers.get('access-control-allow-headers')).toBe('*')
   expect((await inbox.preflights()).map((p) => p.requestHeaders)).toEqual(['x-site'])

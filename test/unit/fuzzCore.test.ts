@@ -11,61 +11,89 @@ const encoder = new TextEncoder()
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 
 const anything = fc.anything({
-  withBigInt: true, withBoxedValues: true, withDate: true, withMap: true, withSet: true,
-  withNullPrototype: true, withObjectString: true, withSparseArray: true, withTypedArray: true,
+  withBigInt: true,
+  withBoxedValues: true,
+  withDate: true,
+  withMap: true,
+  withSet: true,
+  withNullPrototype: true,
+  withObjectString: true,
+  withSparseArray: true,
+  withTypedArray: true,
   stringUnit: 'binary',
 })
 
 it('writes JSON that parses and holds no lone surrogate, for any value', () => {
-  fc.assert(fc.property(anything, (value) => {
-    const json = toJson(value)
-    expect(() => JSON.parse(json)).not.toThrow()
-    expect(json).not.toMatch(LONE_SURROGATE)
-    expect(utf8Length(json)).toBe(encoder.encode(json).length)
-  }), { numRuns: 500 })
+  fc.assert(
+    fc.property(anything, (value) => {
+      const json = toJson(value)
+      expect(() => JSON.parse(json)).not.toThrow()
+      expect(json).not.toMatch(LONE_SURROGATE)
+      expect(utf8Length(json)).toBe(encoder.encode(json).length)
+    }),
+    { numRuns: 500 },
+  )
 })
 
 it('writes what JSON.stringify writes for plain JSON data within its limits', () => {
   const data = fc.jsonValue({ maxDepth: 6, stringUnit: 'grapheme' })
-  fc.assert(fc.property(data, (value) => {
-    fc.pre(!hasLongString(value))
-    expect(JSON.parse(toJson(value))).toEqual(JSON.parse(JSON.stringify(value)))
-  }), { numRuns: 300 })
+  fc.assert(
+    fc.property(data, (value) => {
+      fc.pre(!hasLongString(value))
+      expect(JSON.parse(toJson(value))).toEqual(JSON.parse(JSON.stringify(value)))
+    }),
+    { numRuns: 300 },
+  )
 })
 
 const hasLongString = (value: unknown): boolean =>
-  typeof value === 'string' ? value.length > MAX_STRING
+  typeof value === 'string'
+    ? value.length > MAX_STRING
     : typeof value === 'object' && value !== null && Object.values(value).some(hasLongString)
 
 it('cuts every string to MAX_STRING, however it is nested', () => {
   const long = fc.string({ minLength: MAX_STRING + 1, maxLength: MAX_STRING * 3 })
-  fc.assert(fc.property(long, fc.nat({ max: 6 }), (text, depth) => {
-    let value: unknown = text
-    for (let i = 0; i < depth; i++) value = i % 2 ? [value] : { key: value }
-    const found = JSON.stringify(JSON.parse(toJson(value))).match(/"([^"\\]|\\.)*"/g) ?? []
-    for (const string of found) {
-      expect((JSON.parse(string) as string).length).toBeLessThanOrEqual(MAX_STRING)
-    }
-  }), { numRuns: 100 })
+  fc.assert(
+    fc.property(long, fc.nat({ max: 6 }), (text, depth) => {
+      let value: unknown = text
+      for (let i = 0; i < depth; i++) value = i % 2 ? [value] : { key: value }
+      const found = JSON.stringify(JSON.parse(toJson(value))).match(/"([^"\\]|\\.)*"/g) ?? []
+      for (const string of found) {
+        expect((JSON.parse(string) as string).length).toBeLessThanOrEqual(MAX_STRING)
+      }
+    }),
+    { numRuns: 100 },
+  )
 })
 
-const records = fc.array(fc.record({
-  id: fc.uuid(),
-  json: fc.string({ unit: 'binary', maxLength: 3_000 }).map(toJson),
-}), { maxLength: 120 })
+const records = fc.array(
+  fc.record({
+    id: fc.uuid(),
+    json: fc.string({ unit: 'binary', maxLength: 3_000 }).map(toJson),
+  }),
+  { maxLength: 120 },
+)
 
 it('takes a prefix of the queue within maxEvents and maxBytes, and never nothing', () => {
-  fc.assert(fc.property(records, fc.integer({ min: 1, max: 500 }),
-    fc.integer({ min: 1_000, max: 70_000 }), (queue, maxEvents, maxBytes) => {
-      const batch = takeBatch(queue, maxEvents, maxBytes)
-      expect(batch).toEqual(queue.slice(0, batch.length))
-      expect(batch.length).toBeLessThanOrEqual(maxEvents)
-      if (queue.length) expect(batch.length).toBeGreaterThanOrEqual(1)
-      const body = bodyOf(batch, new Date(0).toISOString(), '1.2.3')
-      // One record alone may pass maxBytes: the collector's 413 is how the SDK learns of it.
-      if (batch.length > 1) expect(encoder.encode(body).length).toBeLessThanOrEqual(maxBytes)
-      expect(encoder.encode(body).length).toBeLessThanOrEqual(
-        ENVELOPE_BYTES + batch.reduce((sum, r) => sum + utf8Length(r.json) + 1, 0))
-      expect((JSON.parse(body) as { batch: unknown[] }).batch).toHaveLength(batch.length)
-    }), { numRuns: 300 })
+  fc.assert(
+    fc.property(
+      records,
+      fc.integer({ min: 1, max: 500 }),
+      fc.integer({ min: 1_000, max: 70_000 }),
+      (queue, maxEvents, maxBytes) => {
+        const batch = takeBatch(queue, maxEvents, maxBytes)
+        expect(batch).toEqual(queue.slice(0, batch.length))
+        expect(batch.length).toBeLessThanOrEqual(maxEvents)
+        if (queue.length) expect(batch.length).toBeGreaterThanOrEqual(1)
+        const body = bodyOf(batch, new Date(0).toISOString(), '1.2.3')
+        // One record alone may pass maxBytes: the collector's 413 is how the SDK learns of it.
+        if (batch.length > 1) expect(encoder.encode(body).length).toBeLessThanOrEqual(maxBytes)
+        expect(encoder.encode(body).length).toBeLessThanOrEqual(
+          ENVELOPE_BYTES + batch.reduce((sum, r) => sum + utf8Length(r.json) + 1, 0),
+        )
+        expect((JSON.parse(body) as { batch: unknown[] }).batch).toHaveLength(batch.length)
+      },
+    ),
+    { numRuns: 300 },
+  )
 })

@@ -20,7 +20,9 @@ describe('consentSourceByName', () => {
   })
 
   it.each(['required', 'granted', '', 'constructor', 'toString', 'didomi'])(
-    'knows nothing of %j', (name) => {
+    'knows nothing of %j',
+    (name) => {
       expect(consentSourceByName(name)).toBeUndefined()
-    })
+    },
+  )
 })

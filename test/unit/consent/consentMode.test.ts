@@ -128,10 +128,14 @@ describe('consentModeConsent', () => {
   it('never throws when the dataLayer does', () => {
     Object.defineProperty(window, 'dataLayer', {
       configurable: true,
-      get() { throw new Error('getter broke') },
+      get() {
+        throw new Error('getter broke')
+      },
     })
     let stop = () => {}
-    expect(() => { stop = consentModeConsent()(record) }).not.toThrow()
+    expect(() => {
+      stop = consentModeConsent()(record)
+    }).not.toThrow()
     expect(states).toEqual([])
     expect(stop).not.toThrow()
     Reflect.deleteProperty(window, 'dataLayer')

@@ -3,7 +3,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { cookieYesConsent } from '../../../src/consent/cookieYes'
 import type { ConsentState } from '../../../src/types'
 
-interface Categories { necessary: boolean; analytics: boolean; advertisement: boolean }
+interface Categories {
+  necessary: boolean
+  analytics: boolean
+  advertisement: boolean
+}
 const w = window as unknown as { getCkyConsent?: () => unknown }
 
 // CookieYes as its docs describe it: getCkyConsent(), cookieyes_banner_load carrying the same
@@ -19,8 +23,9 @@ const loadCookieYes = (acted = false, analytics = false) => {
   const choose = (accepted: string[]) => {
     consent.isUserActionCompleted = true
     consent.categories.analytics = accepted.includes('analytics')
-    const rejected = ['functional', 'analytics', 'advertisement']
-      .filter((category) => !accepted.includes(category))
+    const rejected = ['functional', 'analytics', 'advertisement'].filter(
+      (category) => !accepted.includes(category),
+    )
     const detail = { accepted, rejected }
     document.dispatchEvent(new CustomEvent('cookieyes_consent_update', { detail }))
   }
@@ -29,8 +34,12 @@ const loadCookieYes = (acted = false, analytics = false) => {
 
 let states: ConsentState[]
 const record = (state: ConsentState) => states.push(state)
-beforeEach(() => { states = [] })
-afterEach(() => { delete w.getCkyConsent })
+beforeEach(() => {
+  states = []
+})
+afterEach(() => {
+  delete w.getCkyConsent
+})
 
 describe('cookieYesConsent', () => {
   it('says nothing before CookieYes loads, then pending until the visitor acts', () => {
@@ -67,7 +76,9 @@ describe('cookieYesConsent', () => {
   })
 
   it('never throws when CookieYes does', () => {
-    w.getCkyConsent = () => { throw new Error('cookieyes broke') }
+    w.getCkyConsent = () => {
+      throw new Error('cookieyes broke')
+    }
     const stop = cookieYesConsent()(record)
     const odd = new CustomEvent('cookieyes_consent_update', { detail: { accepted: 'analytics' } })
     expect(() => document.dispatchEvent(odd)).not.toThrow()

@@ -19,8 +19,12 @@ const loadCookiebot = () => {
 
 let states: ConsentState[]
 const record = (state: ConsentState) => states.push(state)
-beforeEach(() => { states = [] })
-afterEach(() => { delete w.Cookiebot })
+beforeEach(() => {
+  states = []
+})
+afterEach(() => {
+  delete w.Cookiebot
+})
 
 describe('cookiebotConsent', () => {
   it('says nothing before Cookiebot loads, then pending until the visitor answers', () => {
@@ -62,7 +66,9 @@ describe('cookiebotConsent', () => {
   it('never throws when Cookiebot does', () => {
     Object.defineProperty(window, 'Cookiebot', {
       configurable: true,
-      get() { throw new Error('cookiebot broke') },
+      get() {
+        throw new Error('cookiebot broke')
+      },
     })
     const stop = cookiebotConsent()(record)
     expect(() => dispatchEvent(new Event('CookiebotOnAccept'))).not.toThrow()

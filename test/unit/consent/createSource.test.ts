@@ -6,12 +6,16 @@ import type { ConsentState } from '../../../src/types'
 
 let states: ConsentState[]
 const record = (state: ConsentState) => states.push(state)
-beforeEach(() => { states = [] })
+beforeEach(() => {
+  states = []
+})
 
 describe('createSource', () => {
   it('says nothing until the setup knows, then each change once', () => {
     let set: SetState = () => {}
-    const stop = createSource((s) => { set = s })(record)
+    const stop = createSource((s) => {
+      set = s
+    })(record)
     expect(states).toEqual([])
     set('pending')
     set('granted')
@@ -30,7 +34,10 @@ describe('createSource', () => {
   it('drops states after stop and cleans up once', () => {
     let set: SetState = () => {}
     const cleanup = vi.fn()
-    const stop = createSource((s) => { set = s; return cleanup })(record)
+    const stop = createSource((s) => {
+      set = s
+      return cleanup
+    })(record)
     set('pending')
     stop()
     stop()
@@ -40,19 +47,31 @@ describe('createSource', () => {
   })
 
   it('keeps a failing setup, cleanup or tracker from throwing', () => {
-    expect(() => createSource(() => { throw new Error('setup') })(record)()).not.toThrow()
+    expect(() =>
+      createSource(() => {
+        throw new Error('setup')
+      })(record)(),
+    ).not.toThrow()
     expect(states).toEqual([])
     const stop = createSource((set) => {
       expect(() => set('granted')).not.toThrow()
-      return () => { throw new Error('cleanup') }
-    })(() => { throw new Error('tracker') })
+      return () => {
+        throw new Error('cleanup')
+      }
+    })(() => {
+      throw new Error('tracker')
+    })
     expect(stop).not.toThrow()
   })
 })
 
 describe('whenPresent', () => {
-  beforeEach(() => { vi.useFakeTimers() })
-  afterEach(() => { vi.useRealTimers() })
+  beforeEach(() => {
+    vi.useFakeTimers()
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
 
   it('hands over the value as soon as it appears', () => {
     let value: string | undefined
@@ -66,19 +85,29 @@ describe('whenPresent', () => {
   })
 
   it('gives up after the given number of checks, and on cancel', () => {
-    const get = vi.fn(() => { throw new Error('half loaded') })
+    const get = vi.fn(() => {
+      throw new Error('half loaded')
+    })
     whenPresent(get, () => {}, 3)
     vi.advanceTimersByTime(1_000)
     expect(get).toHaveBeenCalledTimes(4) // now, then three checks
     expect(vi.getTimerCount()).toBe(0)
-    const cancel = whenPresent(() => undefined, () => {})
+    const cancel = whenPresent(
+      () => undefined,
+      () => {},
+    )
     cancel()
     expect(vi.getTimerCount()).toBe(0)
   })
 
   it('keeps a failing handler from reaching the page', () => {
     let value: number | undefined
-    whenPresent(() => value, () => { throw new Error('handler') })
+    whenPresent(
+      () => value,
+      () => {
+        throw new Error('handler')
+      },
+    )
     value = 1
     expect(() => vi.advanceTimersByTime(100)).not.toThrow()
   })

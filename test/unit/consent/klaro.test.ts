@@ -3,7 +3,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { klaroConsent } from '../../../src/consent/klaro'
 import type { ConsentState } from '../../../src/types'
 
-interface Watcher { update(manager: unknown, event: string, data?: unknown): void }
+interface Watcher {
+  update(manager: unknown, event: string, data?: unknown): void
+}
 const w = window as unknown as { klaro?: { getManager(): unknown } }
 
 // Klaro's ConsentManager as klaro-js src/consent-manager.js has it: watchers hear 'consents' on
@@ -15,7 +17,9 @@ const loadKlaro = (services: { name: string; optOut?: boolean }[] = [{ name: 'to
     consents: {} as Record<string, boolean>,
     config: { services },
     getService: (name: string) => services.find((service) => service.name === name),
-    getConsent(name: string) { return this.consents[name] || false },
+    getConsent(name: string) {
+      return this.consents[name] || false
+    },
     watch: (watcher: Watcher) => watchers.add(watcher),
     unwatch: (watcher: Watcher) => watchers.delete(watcher),
     notify(event: string) {
@@ -25,8 +29,15 @@ const loadKlaro = (services: { name: string; optOut?: boolean }[] = [{ name: 'to
       this.consents[name] = value
       this.notify('consents')
     },
-    saveConsents() { this.confirmed = true; this.notify('saveConsents') },
-    resetConsents() { this.consents = {}; this.confirmed = false; this.notify('consents') },
+    saveConsents() {
+      this.confirmed = true
+      this.notify('saveConsents')
+    },
+    resetConsents() {
+      this.consents = {}
+      this.confirmed = false
+      this.notify('consents')
+    },
   }
   let configured = false
   // getManager() without a config throws until Klaro has one (it may fetch it).
@@ -36,7 +47,13 @@ const loadKlaro = (services: { name: string; optOut?: boolean }[] = [{ name: 'to
       return manager
     },
   }
-  return { manager, watchers, configure: () => { configured = true } }
+  return {
+    manager,
+    watchers,
+    configure: () => {
+      configured = true
+    },
+  }
 }
 const choose = (manager: ReturnType<typeof loadKlaro>['manager'], value: boolean) => {
   manager.updateConsent('touchtrail', value)
@@ -114,7 +131,9 @@ describe('klaroConsent', () => {
   it('never throws when Klaro does', () => {
     const klaro = loadKlaro()
     klaro.configure()
-    klaro.manager.getConsent = () => { throw new Error('klaro broke') }
+    klaro.manager.getConsent = () => {
+      throw new Error('klaro broke')
+    }
     const stop = klaroConsent()(record)
     klaro.manager.confirmed = true
     expect(() => klaro.manager.notify('saveConsents')).not.toThrow()

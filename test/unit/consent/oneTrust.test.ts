@@ -32,7 +32,9 @@ const loadOneTrust = (groups = ',C0001,') => {
 
 let states: ConsentState[]
 const record = (state: ConsentState) => states.push(state)
-beforeEach(() => { states = [] })
+beforeEach(() => {
+  states = []
+})
 afterEach(() => {
   delete w.OnetrustActiveGroups
   delete w.OneTrust
@@ -88,7 +90,11 @@ describe('oneTrustConsent', () => {
     const own = vi.fn()
     w.OptanonWrapper = own
     w.OnetrustActiveGroups = ',C0001,'
-    w.OneTrust = { IsAlertBoxClosed: () => { throw new Error('onetrust broke') } }
+    w.OneTrust = {
+      IsAlertBoxClosed: () => {
+        throw new Error('onetrust broke')
+      },
+    }
     const stop = oneTrustConsent()(record)
     expect(() => w.OptanonWrapper!()).not.toThrow()
     expect(own).toHaveBeenCalledTimes(1)

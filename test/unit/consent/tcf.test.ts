@@ -161,7 +161,9 @@ describe('tcfConsent', () => {
   })
 
   it('never throws when the CMP does or sends nonsense', () => {
-    w.__tcfapi = () => { throw new Error('cmp broke') }
+    w.__tcfapi = () => {
+      throw new Error('cmp broke')
+    }
     const stop = tcfConsent()(record)
     expect(states).toEqual([])
     expect(stop).not.toThrow()
@@ -170,8 +172,9 @@ describe('tcfConsent', () => {
     const again = tcfConsent()(record)
     const [callback] = [...cmp.listeners.values()]
     expect(() => callback(null, true)).not.toThrow()
-    expect(() => callback({ eventStatus: 'useractioncomplete', purpose: null } as never, true))
-      .not.toThrow()
+    expect(() =>
+      callback({ eventStatus: 'useractioncomplete', purpose: null } as never, true),
+    ).not.toThrow()
     expect(states.at(-1)).toBe('denied')
     again()
   })

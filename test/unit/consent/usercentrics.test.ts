@@ -3,10 +3,21 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { usercentricsConsent } from '../../../src/consent/usercentrics'
 import type { ConsentState } from '../../../src/types'
 
-interface Service { id: string; name: string; category: string; given: boolean; explicit: boolean }
+interface Service {
+  id: string
+  name: string
+  category: string
+  given: boolean
+  explicit: boolean
+}
 const w = window as unknown as { __ucCmp?: unknown; UC_UI?: unknown }
-const service = (id: string, name: string, category: string): Service =>
-  ({ id, name, category, given: category === 'essential', explicit: false })
+const service = (id: string, name: string, category: string): Service => ({
+  id,
+  name,
+  category,
+  given: category === 'essential',
+  explicit: false,
+})
 const services = (): Service[] => [
   service('H1', 'Usercentrics Consent Management Platform', 'essential'),
   service('T1', 'touchtrail', 'marketing'),
@@ -19,7 +30,9 @@ const decide = (list: Service[], given: (s: Service) => boolean) => {
   }
 }
 // Answers settle over microtasks; five turns is more than the source's promise chain needs.
-const settle = async () => { for (let i = 0; i < 5; i++) await Promise.resolve() }
+const settle = async () => {
+  for (let i = 0; i < 5; i++) await Promise.resolve()
+}
 
 // The v3 Web CMP: __ucCmp.getConsentDetails() resolves { consent, services, categories } with
 // services keyed by id, and UC_UI_INITIALIZED / UC_CONSENT are dispatched on window.
@@ -28,10 +41,17 @@ const loadV3 = () => {
   w.__ucCmp = {
     getConsentDetails: async () => ({
       consent: { type: list.some((s) => s.explicit) ? 'EXPLICIT' : 'IMPLICIT' },
-      services: Object.fromEntries(list.map((s) => [s.id, {
-        name: s.name, category: s.category, essential: s.category === 'essential',
-        consent: { given: s.given, type: s.explicit ? 'EXPLICIT' : 'IMPLICIT' },
-      }])),
+      services: Object.fromEntries(
+        list.map((s) => [
+          s.id,
+          {
+            name: s.name,
+            category: s.category,
+            essential: s.category === 'essential',
+            consent: { given: s.given, type: s.explicit ? 'EXPLICIT' : 'IMPLICIT' },
+          },
+        ]),
+      ),
     }),
   }
   dispatchEvent(new Event('UC_UI_INITIALIZED'))
@@ -48,13 +68,16 @@ const loadV2 = () => {
   const list = services()
   w.UC_UI = {
     isInitialized: () => true,
-    getServicesBaseInfo: () => list.map((s) => ({
-      id: s.id, name: s.name, categorySlug: s.category,
-      consent: {
-        status: s.given,
-        history: [{ type: 'implicit' }, ...(s.explicit ? [{ type: 'explicit' }] : [])],
-      },
-    })),
+    getServicesBaseInfo: () =>
+      list.map((s) => ({
+        id: s.id,
+        name: s.name,
+        categorySlug: s.category,
+        consent: {
+          status: s.given,
+          history: [{ type: 'implicit' }, ...(s.explicit ? [{ type: 'explicit' }] : [])],
+        },
+      })),
   }
   dispatchEvent(new Event('UC_UI_INITIALIZED'))
   return {
@@ -67,13 +90,18 @@ const loadV2 = () => {
 
 let states: ConsentState[]
 const record = (state: ConsentState) => states.push(state)
-beforeEach(() => { states = [] })
+beforeEach(() => {
+  states = []
+})
 afterEach(() => {
   delete w.__ucCmp
   delete w.UC_UI
 })
 
-describe.each([['v3', loadV3], ['v2', loadV2]])('usercentricsConsent, %s', (_version, load) => {
+describe.each([
+  ['v3', loadV3],
+  ['v2', loadV2],
+])('usercentricsConsent, %s', (_version, load) => {
   it('says nothing before the CMP loads, then pending while consent is implicit', async () => {
     const stop = usercentricsConsent()(record)
     await settle()
@@ -129,8 +157,9 @@ describe('usercentricsConsent', () => {
     w.__ucCmp = { getConsentDetails: () => new Promise((resolve) => answers.push(resolve)) }
     const stop = usercentricsConsent({ service: 'T1' })(record)
     dispatchEvent(new Event('UC_CONSENT'))
-    const given = (value: boolean) =>
-      ({ services: { T1: { consent: { given: value, type: 'EXPLICIT' } } } })
+    const given = (value: boolean) => ({
+      services: { T1: { consent: { given: value, type: 'EXPLICIT' } } },
+    })
     answers[1](given(true))
     answers[0](given(false)) // older, answers late
     await settle()
@@ -143,7 +172,9 @@ describe('usercentricsConsent', () => {
     const stop = usercentricsConsent()(record)
     await settle()
     w.__ucCmp = undefined
-    const broken = () => { throw new Error('ui broke') }
+    const broken = () => {
+      throw new Error('ui broke')
+    }
     w.UC_UI = { isInitialized: () => true, getServicesBaseInfo: broken }
     expect(() => dispatchEvent(new Event('UC_UI_INITIALIZED'))).not.toThrow()
     w.UC_UI = { isInitialized: () => true, getServicesBaseInfo: () => [null] }

@@ -21,7 +21,14 @@ describe('takeBatch', () => {
 })
 
 it('writes the SPEC body around the queued JSON, which parses back', () => {
-  const body = bodyOf([{ id: 'a', json: '{"id":"a"}' }, { id: 'b', json: '{"id":"b"}' }], '2026-01-01T00:00:00.000Z', '1.2.3')
+  const body = bodyOf(
+    [
+      { id: 'a', json: '{"id":"a"}' },
+      { id: 'b', json: '{"id":"b"}' },
+    ],
+    '2026-01-01T00:00:00.000Z',
+    '1.2.3',
+  )
   expect(JSON.parse(body)).toEqual({
     sentAt: '2026-01-01T00:00:00.000Z',
     sdk: { name: 'touchtrail', version: '1.2.3' },
@@ -30,6 +37,9 @@ it('writes the SPEC body around the queued JSON, which parses back', () => {
   expect(utf8Length(body)).toBeLessThan(ENVELOPE_BYTES + 22)
 })
 
-it.each(['plain', 'héllo', 'đường', '😀 emoji', 'mixed ✓ 😀 ascii'])('counts UTF-8 bytes of %s', (text) => {
-  expect(utf8Length(text)).toBe(new TextEncoder().encode(text).length)
-})
+it.each(['plain', 'héllo', 'đường', '😀 emoji', 'mixed ✓ 😀 ascii'])(
+  'counts UTF-8 bytes of %s',
+  (text) => {
+    expect(utf8Length(text)).toBe(new TextEncoder().encode(text).length)
+  },
+)

@@ -78,7 +78,8 @@ it.each([
   const slow = Object.assign(Object.create(null) as object, value)
   expect(JSON.parse(toJson(value))).toEqual(JSON.parse(toJson(slow)))
   expect(Object.keys(JSON.parse(toJson(value)) as object)).toEqual(
-    Object.keys(JSON.parse(toJson(slow)) as object))
+    Object.keys(JSON.parse(toJson(slow)) as object),
+  )
 })
 
 it('does not use a JSON.stringify the page replaced before it loaded', async () => {
@@ -100,7 +101,12 @@ it('leaves a flat object to its own writer when a toJSON is in reach', () => {
 })
 
 it('keeps at most MAX_ITEMS items or fields, so a huge sparse array costs nothing', () => {
-  const parsed = JSON.parse(toJson({ list: new Array(1e7), wide: Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`k${i}`, i])) })) as { list: unknown[]; wide: object }
+  const parsed = JSON.parse(
+    toJson({
+      list: new Array(1e7),
+      wide: Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`k${i}`, i])),
+    }),
+  ) as { list: unknown[]; wide: object }
   expect(parsed.list).toHaveLength(MAX_ITEMS)
   expect(Object.keys(parsed.wide)).toHaveLength(MAX_ITEMS)
 })

@@ -30,11 +30,13 @@ it('keeps records in IndexedDB in id order, across queue instances (page loads)'
 const watchWrites = () => {
   const original = IDBDatabase.prototype.transaction
   const at: number[] = []
-  const spy = vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(
-    function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
-      if (args[1] === 'readwrite') at.push(Date.now())
-      return original.apply(this, args)
-    })
+  const spy = vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (
+    this: IDBDatabase,
+    ...args: Parameters<IDBDatabase['transaction']>
+  ) {
+    if (args[1] === 'readwrite') at.push(Date.now())
+    return original.apply(this, args)
+  })
   return { at, stop: () => spy.mockRestore() }
 }
 
@@ -67,7 +69,8 @@ it('deletes acknowledged records in the next write, one write transaction per ga
     for (let batch = 0; batch < 6; batch++) {
       const records = await queue.read(50)
       expect(records.map((r) => r.id)).toEqual(
-        Array.from({ length: 50 }, (_, i) => record(batch * 50 + i).id))
+        Array.from({ length: 50 }, (_, i) => record(batch * 50 + i).id),
+      )
       void queue.remove(records.map((r) => r.id)) // not awaited: the sender does not wait either
       queue.add(record(1_000 + batch))
     }
@@ -84,8 +87,12 @@ it('deletes acknowledged records in the next write, one write transaction per ga
 it('drops the oldest past the bound, counts them and reports once', async () => {
   const queue = createQueue('q3', 5, report)
   for (let i = 0; i < 8; i++) queue.add(record(i))
-  expect((await queue.read(10)).map((r) => r.json)).toEqual([3, 4, 5, 6, 7].map((n) => `{"n":${n}}`))
-  expect(errors).toEqual([expect.objectContaining({ code: 'queue_overflow', cause: { dropped: 3 } })])
+  expect((await queue.read(10)).map((r) => r.json)).toEqual(
+    [3, 4, 5, 6, 7].map((n) => `{"n":${n}}`),
+  )
+  expect(errors).toEqual([
+    expect.objectContaining({ code: 'queue_overflow', cause: { dropped: 3 } }),
+  ])
 })
 
 it('keeps this page’s records for the page-hide send until they are removed', async () => {

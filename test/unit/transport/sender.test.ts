@@ -14,7 +14,8 @@ const post = async (body: string) => {
   bodies.push(body)
   return answers.shift() ?? { status: 200, retryAfter: null }
 }
-const sent = () => bodies.map((body) => (JSON.parse(body) as { batch: { n: number }[] }).batch.map((t) => t.n))
+const sent = () =>
+  bodies.map((body) => (JSON.parse(body) as { batch: { n: number }[] }).batch.map((t) => t.n))
 
 const setup = (maxEvents = 50) => {
   const queue = createQueue(crypto.randomUUID(), 1_000, (code) => void errors.push(code))
@@ -50,7 +51,10 @@ it('sends batches of maxEvents and removes what was acknowledged', async () => {
 
 it('halves a batch the collector found too large (413), and sends all of it', async () => {
   const { sender } = setup()
-  answers = [{ status: 413, retryAfter: null }, { status: 413, retryAfter: null }]
+  answers = [
+    { status: 413, retryAfter: null },
+    { status: 413, retryAfter: null },
+  ]
   expect(await sender.flush()).toEqual({ sent: 5, failed: 0, pending: 0 })
   expect(sent()).toEqual([[0, 1, 2, 3, 4], [0, 1, 2], [0, 1], [2, 3], [4]])
 })
