@@ -11,8 +11,12 @@ import { createReporter } from './lib/report'
 import { resolveOptions } from './options'
 import { createQueue } from './storage/queue'
 import { createSender } from './transport/sender'
+import { watchRoutes } from './lib/routes'
 import type {
+  CaptureContext,
   CaptureSetup,
+  Emit,
+  PageInfo,
   ConsentSource,
   ConsentState,
   FlushResult,
@@ -162,7 +166,9 @@ export const startTracker = (options: TrackerOptions): Started => {
     if (change.effects.length) log(`consent ${state}`)
   }
 
-  const track = (type: string, props: unknown = {}): string | undefined => {
+  const latest = new Map<string, string>()
+  const routes = watchRoutes()
+  const track = (type: string, props: unknown = {}, page?: PageInfo): string | undefined => {
     if (stopped) return
     if (typeof type !== 'string' || !TYPE.test(type)) {
       return void report(
@@ -188,11 +194,12 @@ export const startTracker = (options: TrackerOptions): Started => {
       at: Date.now(),
       props: json,
       userId: identity.userId,
-      page: readPage(),
+      page: page ?? readPage(),
       arrival,
     }
     arrival = undefined
-    if (type === 'page_view') pageViewId = id
+    if (type === 'page_view') ((pageViewId = id), latest.clear())
+    latest.set(type, id)
     log(type, props)
     if (state === 'granted') store(draft)
     else if (held.push(draft) > MAX_HELD) {
@@ -309,7 +316,13 @@ export const startTracker = (options: TrackerOptions): Started => {
   }
   const emit = guard(report, 'capture', track)
   const attach = (setup: CaptureSetup) => {
-    const stop = stopped || guard(report, 'capture', setup)(emit, { pageViewId: () => pageViewId })
+    const context: CaptureContext = {
+      pageViewId: () => pageViewId,
+      latest: (type) => latest.get(type),
+      page: readPage,
+      onRoute: routes.onRoute,
+    }
+    const stop = stopped || guard(report, 'capture', setup)(emit as Emit, context)
     if (typeof stop === 'function') stops.push(stop)
   }
   if (typeof o.consent === 'function') follow(o.consent)

@@ -34,7 +34,23 @@ export interface TouchpointProps {
   }
   /** `identify()` linked the visitor to a known user. */
   identify: { traits: Record<string, unknown> }
+  /** The visitor answered a satisfaction question, optionally about one touchpoint. */
+  feedback: {
+    scale: FeedbackScale
+    score: number
+    question?: string
+    about?: { type: string; touchpointId?: string }
+  }
+  /** A form was changed, then left without a submit; `fields` are names, never values. */
+  form_abandon: { formId: string; fields: string[]; lastField: string | null; dwellMs: number }
+  /** Three or more quick clicks on one element; `target` is a short element path, never text. */
+  rage_click: { target: string; clicks: number }
+  /** A purchase; `currency` is an ISO 4217 code. */
+  purchase: { orderId: string; value: number; currency: string }
 }
+
+/** A satisfaction scale: `csat` 1–5, `nps` 0–10, `ces` 1–7, `thumbs` 0–1. */
+export type FeedbackScale = 'csat' | 'nps' | 'ces' | 'thumbs'
 
 /** A touchpoint type: a built-in one or one an app declared in `TouchpointProps`. */
 export type TouchpointType = keyof TouchpointProps & string
@@ -240,13 +256,30 @@ export interface Tracker {
   shutdown(): Promise<void>
 }
 
-/** Hands a touchpoint from a capture to the tracker; returns its id, or undefined if dropped. */
-export type Emit = (type: string, props: Record<string, unknown>) => string | undefined
+/**
+ * Hands a touchpoint from a capture to the tracker, checked against `TouchpointProps`; returns its
+ * id, or undefined if dropped. `page` is the page it belongs to when that is no longer the page
+ * shown (a form left behind by an SPA route change); by default the page as it is now.
+ */
+export type Emit = <T extends TouchpointType>(
+  type: T,
+  props: TouchpointProps[T],
+  page?: PageInfo,
+) => string | undefined
 
-/** What a capture may ask of the tracker besides emitting. */
+/** What a capture may ask of the tracker besides emitting: the one door into it. */
 export interface CaptureContext {
   /** Id of the latest `page_view` emitted, if any. */
   pageViewId(): string | undefined
+  /** Id of the latest touchpoint of `type` tracked since the latest `page_view`, if any. */
+  latest(type: string): string | undefined
+  /** The page as it is now, secret query parameters removed: keep it to emit for it later. */
+  page(): PageInfo
+  /**
+   * Calls `listener` at each SPA route change (`pushState`, `replaceState`, `popstate`), right
+   * after the history call; one history watcher serves every capture. Returns stop.
+   */
+  onRoute(listener: () => void): () => void
 }
 
 /** A capture made ready with its options: sets up listeners, returns a function that undoes exactly that. */

@@ -1,5 +1,6 @@
 // A fake emit that keeps every call, for driving one capture directly in real Chromium.
-import type { CaptureContext, CaptureSetup } from '../../src/types'
+import type { CaptureSetup } from '../../src/types'
+import { captureContext } from '../support/captureContext'
 
 export interface Recorder {
   /** Every emitted [type, props], props copied when emitted. */
@@ -21,7 +22,7 @@ export const createRecorder = (): Recorder => {
     json: () => JSON.stringify(recorder.calls),
     pageViewId: undefined,
     start: (setup) => {
-      const context: CaptureContext = { pageViewId: () => recorder.pageViewId }
+      const context = captureContext({ pageViewId: () => recorder.pageViewId })
       return setup((type, props) => {
         recorder.calls.push([type, JSON.parse(JSON.stringify(props)) as Record<string, unknown>])
         return String(recorder.calls.length)

@@ -10,7 +10,7 @@ const ENTRY = fileURLToPath(new URL('../../src/index.ts', import.meta.url))
 /** A string found only in each export's own code (or, for vitals, in web-vitals'). */
 const MARKERS: Record<string, string> = {
   createTracker: 'needs a collector',
-  capturePageViews: 'pushState',
+  capturePageViews: 'settleMs',
   captureFormSubmits: "'elements'",
   captureChatOpens: 'data-tt-chat',
   captureChatWidgets: 'zendesk',

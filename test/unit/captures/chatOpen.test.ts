@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { captureChatOpens } from '../../../src/captures/chatOpen'
+import { captureContext } from '../../support/captureContext'
 
-const context = { pageViewId: () => undefined }
+const context = captureContext()
 
 describe('captureChatOpens', () => {
   let stop: () => void = () => {}

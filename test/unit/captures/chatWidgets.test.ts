@@ -11,10 +11,11 @@ import {
   installZendesk,
   WIDGET_GLOBALS,
 } from '../../browser/capturesStandIns'
+import { captureContext } from '../../support/captureContext'
 
 const w = window as unknown as Record<string, any>
 const GLOBALS = WIDGET_GLOBALS
-const context = { pageViewId: () => undefined }
+const context = captureContext()
 
 describe('captureChatWidgets', () => {
   let stop: () => void = () => {}

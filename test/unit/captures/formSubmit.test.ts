@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { captureFormSubmits } from '../../../src/captures/formSubmit'
+import { captureContext } from '../../support/captureContext'
 
-const context = { pageViewId: () => undefined }
+const context = captureContext()
 
 describe('captureFormSubmits', () => {
   let stop: () => void = () => {}

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { capturePageViews } from '../../../src/captures/pageView'
-import type { CaptureContext } from '../../../src/types'
+import { captureContext } from '../../support/captureContext'
 
-const context: CaptureContext = { pageViewId: () => undefined }
+const context = captureContext()
 
 describe('capturePageViews', () => {
   let stop: () => void = () => {}

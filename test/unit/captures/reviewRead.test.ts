@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { captureReviewReads } from '../../../src/captures/reviewRead'
+import { captureContext } from '../../support/captureContext'
 
 // happy-dom has no IntersectionObserver: a stand-in the test drives by hand.
 class FakeObserver {
@@ -29,7 +30,7 @@ class FakeObserver {
 describe('captureReviewReads', () => {
   let stop: () => void = () => {}
   let pageViewId = 'pv1'
-  const context = { pageViewId: () => pageViewId }
+  const context = captureContext({ pageViewId: () => pageViewId })
   const emit = vi.fn((_type: string, _props: Record<string, unknown>) => 'id')
   let visibility: DocumentVisibilityState = 'visible'
   const setVisibility = (state: DocumentVisibilityState) => {

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Metric } from 'web-vitals'
+import { captureContext } from '../../support/captureContext'
 
 // web-vitals needs real performance entries: here each onX hands its callback to the test.
 const reporters = vi.hoisted(() => new Map<string, (metric: Partial<Metric>) => void>())
@@ -25,7 +26,7 @@ const { captureVitals } = await import('../../../src/captures/vitals')
 describe('captureVitals', () => {
   let stop: () => void = () => {}
   let pageViewId: string | undefined = 'pv1'
-  const context = { pageViewId: () => pageViewId }
+  const context = captureContext({ pageViewId: () => pageViewId })
   const emit = vi.fn((_type: string, _props: Record<string, unknown>) => 'id')
   let visibility: DocumentVisibilityState = 'visible'
   const report = (name: string, value: number) =>
