@@ -1,4 +1,4 @@
-import { redactUrl } from '../core/redact'
+import { pageViewProps } from '../lib/page'
 import type { CaptureSetup } from '../types'
 
 /** Options for the `page_view` capture. */
@@ -12,51 +12,41 @@ export interface PageViewOptions {
 
 /**
  * Emits `page_view` for the page as it starts, then for every SPA route change to a new path:
- * `pushState`, `replaceState` and `popstate`. An SPA view's referrer is the previous URL.
+ * `pushState`, `replaceState` and `popstate`. An SPA view's referrer is the previous URL. Each view
+ * is recorded once it settled, the first too: an app sets the title of the page a visitor lands
+ * on after its scripts run, as it does after a route change.
  */
 export const capturePageViews =
   (options: PageViewOptions = {}): CaptureSetup =>
-  (emit) => {
-    let live = true
+  (emit, context) => {
     let timer: ReturnType<typeof setTimeout> | undefined
-    let path: string
-    let href = location.href
-    const view = (referrer: string) => {
-      path = location.pathname
-      emit('page_view', { path, title: document.title, referrer: redactUrl(referrer) })
-    }
-    // No check of `live`: stop() clears the timer, and nothing sets it again.
+    let path: string | undefined // of the latest view recorded
+    let href = location.href // the latest URL on that path: the next view's referrer
     const settled = () => {
+      timer = undefined
       const previous = href
       href = location.href
-      if (location.pathname !== path) view(previous)
+      if (location.pathname === path) return
+      emit('page_view', pageViewProps(path === undefined ? document.referrer : previous))
+      path = location.pathname
     }
-    // Routers set the title after pushState: wait, and let a burst of calls end in one view.
-    const changed = () => {
-      // Still on the same path: its latest URL is the referrer of the next view.
-      if (location.pathname === path) href = location.href
+    const wait = () => {
       clearTimeout(timer)
       timer = setTimeout(settled, options.settleMs ?? 100)
     }
-    const unpatch = (['pushState', 'replaceState'] as const).map((method) => {
-      const original = history[method]
-      const patched = function (this: History, ...args: Parameters<History[typeof method]>) {
-        const result = original.apply(this, args)
-        if (live) changed()
-        return result
-      }
-      history[method] = patched
-      // Whoever wrapped us after we wrapped them keeps their wrapper; ours then only passes on.
-      return () => {
-        if (history[method] === patched) history[method] = original
-      }
-    })
-    addEventListener('popstate', changed)
-    view(document.referrer)
+    // Routers set the title after pushState: wait, and let a burst of calls end in one view.
+    const changed = () => {
+      if (location.pathname === path) href = location.href
+      wait()
+    }
+    // A page hidden before the first view settled still gets its view, with the title it has.
+    const hidden = () => timer && (clearTimeout(timer), settled())
+    const stopRoutes = context.onRoute(changed)
+    addEventListener('pagehide', hidden, true)
+    wait()
     return () => {
-      live = false
       clearTimeout(timer)
-      removeEventListener('popstate', changed)
-      for (const undo of unpatch) undo()
+      stopRoutes()
+      removeEventListener('pagehide', hidden, true)
     }
   }

@@ -7,7 +7,6 @@ export type ConsentEffect =
   | 'release' // store and send what was held in memory
   | 'drop-held' // forget what was held in memory
   | 'purge' // delete the stored queue and identifiers
-  | 'pause' // stop sending; keep what is stored
 
 /** The next consent state and its effects; the same state again does nothing. */
 export const step = (
@@ -17,6 +16,7 @@ export const step = (
   if (state === next) return { state, effects: [] }
   if (next === 'granted') return { state: next, effects: ['remember-grant', 'release'] }
   if (next === 'denied') return { state: next, effects: ['remember-denial', 'drop-held', 'purge'] }
-  // Back to pending (a CMP lost its decision): hold new touchpoints, keep what a grant stored.
-  return { state: next, effects: state === 'granted' ? ['pause'] : [] }
+  // Back to pending (a CMP lost its decision): hold new touchpoints and send nothing (the sender
+  // asks the state), but keep what a grant stored.
+  return { state: next, effects: [] }
 }

@@ -1,6 +1,7 @@
 import { redactUrl } from '../core/redact'
-import type { PageInfo } from '../types'
+import type { PageInfo, TouchpointProps } from '../types'
 
+// Shared by every tracker on the page, as the page itself is: the cache key is its URL and title.
 let last: PageInfo | undefined
 let lastHref = ''
 
@@ -19,3 +20,10 @@ export const readPage = (): PageInfo => {
   }
   return last
 }
+
+/** Props of a `page_view` of the page as it is now; `referrer` is the previous SPA route's URL. */
+export const pageViewProps = (referrer = document.referrer): TouchpointProps['page_view'] => ({
+  path: location.pathname,
+  title: document.title,
+  referrer: redactUrl(referrer),
+})

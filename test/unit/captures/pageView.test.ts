@@ -23,15 +23,30 @@ describe('capturePageViews', () => {
     vi.useRealTimers()
   })
 
-  it('emits the page it starts on', () => {
+  it('emits the page it starts on once settled, with the title the app set after load', () => {
     start()
+    document.title = 'Product 7'
+    vi.advanceTimersByTime(99)
+    expect(emit).not.toHaveBeenCalled()
+    vi.advanceTimersByTime(1)
+    expect(emit.mock.calls).toEqual([
+      ['page_view', { path: '/start', title: 'Product 7', referrer: document.referrer }],
+    ])
+  })
+
+  it('emits the first view at once when the page is hidden before it settled', () => {
+    start()
+    dispatchEvent(new Event('pagehide'))
     expect(emit.mock.calls).toEqual([
       ['page_view', { path: '/start', title: 'Start', referrer: document.referrer }],
     ])
+    vi.advanceTimersByTime(200)
+    expect(emit).toHaveBeenCalledTimes(1)
   })
 
   it('emits a route change once settled, with the title set after pushState', () => {
     start()
+    vi.advanceTimersByTime(100)
     emit.mockClear()
     history.pushState(null, '', '/products/1?token=secret')
     document.title = 'Product 1'
@@ -48,6 +63,7 @@ describe('capturePageViews', () => {
 
   it('gives several history calls to one path one view', () => {
     start(50)
+    vi.advanceTimersByTime(50)
     emit.mockClear()
     history.pushState(null, '', '/a')
     history.replaceState(null, '', '/a?tab=2')
@@ -59,6 +75,7 @@ describe('capturePageViews', () => {
 
   it('ignores replaceState on the same path, and a path that comes back within the window', () => {
     start()
+    vi.advanceTimersByTime(100)
     emit.mockClear()
     history.replaceState(null, '', '/start?x=2')
     vi.advanceTimersByTime(200)
@@ -81,6 +98,7 @@ describe('capturePageViews', () => {
   it('emits on popstate', () => {
     const replace = history.replaceState
     start()
+    vi.advanceTimersByTime(100)
     emit.mockClear()
     // The URL moves without a history call, as on back/forward; only popstate tells.
     replace.call(history, null, '', '/c')

@@ -6,7 +6,7 @@ it.each([
   ['pending', 'denied', 'denied', ['remember-denial', 'drop-held', 'purge']],
   ['granted', 'denied', 'denied', ['remember-denial', 'drop-held', 'purge']],
   ['denied', 'granted', 'granted', ['remember-grant', 'release']],
-  ['granted', 'pending', 'pending', ['pause']],
+  ['granted', 'pending', 'pending', []],
   ['denied', 'pending', 'pending', []],
   ['granted', 'granted', 'granted', []],
   ['denied', 'denied', 'denied', []],

@@ -1,0 +1,72 @@
+import { classifyArrival, type Arrival } from '../core/channel'
+import { toJson } from '../core/serialize'
+import type { Identity } from '../core/touchpoint'
+import { uuidv7 } from '../lib/id'
+import { persist } from '../lib/persist'
+
+/** Who the visitor is: ids in memory until consent, in localStorage once it is granted. */
+export interface Visitor {
+  /** The ids as they are now. */
+  ids(): Identity
+  /** How this page load arrived: given to its first touchpoint only, then undefined. */
+  takeArrival(): Arrival | undefined
+  /** A touchpoint was built: the session moved on; a new one is saved so other tabs join it. */
+  moveTo(next: Identity): void
+  /** Later touchpoints belong to `userId`. */
+  identify(userId: string): void
+  /** Log-out: a new anonymousId, no userId. */
+  reset(): void
+  /** Consent was granted: ids kept by an earlier visit win, this page's userId if it has one. */
+  restore(): void
+  /** Keeps the ids for other tabs and later loads, where consent allows. */
+  save(): void
+  /** Denial: new ids in memory, the stored ones deleted. */
+  forget(): void
+}
+
+/** The visitor's ids under localStorage key `key`, stored only while `mayStore()` says so. */
+export const createVisitor = (key: string, mayStore: () => boolean): Visitor => {
+  const fresh = (): Identity => ({ anonymousId: uuidv7(), userId: null })
+  let ids = fresh()
+  let arrival = classifyArrival(location.href, document.referrer)
+  const save = () => void (mayStore() && persist.set(key, toJson(ids)))
+  const stored = (): Identity | undefined => {
+    try {
+      const found = JSON.parse(persist.get(key) ?? 'null') as Identity | null
+      return typeof found?.anonymousId === 'string' ? found : undefined
+    } catch {
+      return undefined // Unreadable: start afresh rather than fail.
+    }
+  }
+  return {
+    ids: () => ids,
+    takeArrival: () => {
+      const first = arrival
+      arrival = undefined
+      return first
+    },
+    moveTo: (next) => {
+      const started = next.session?.id !== ids.session?.id
+      ids = next
+      if (started) save()
+    },
+    identify: (userId) => {
+      ids = { ...ids, userId }
+      save()
+    },
+    reset: () => {
+      ids = fresh()
+      save()
+    },
+    restore: () => {
+      const earlier = stored()
+      if (earlier) ids = { ...earlier, userId: ids.userId ?? earlier.userId }
+      save()
+    },
+    save,
+    forget: () => {
+      persist.remove(key)
+      ids = fresh()
+    },
+  }
+}
