@@ -17,9 +17,16 @@ describe('capturePageViews in Chromium', () => {
     history.replaceState(null, '', home)
   })
   const paths = () => recorder.of('page_view').map((view) => view.path)
+  /** Starts the capture and waits for the view of the page it starts on, which waits to settle. */
+  const startOnHome = async (settleMs?: number) => {
+    stop = recorder.start(capturePageViews(settleMs === undefined ? {} : { settleMs }))
+    await expect.poll(paths).toEqual([new URL(home).pathname])
+  }
 
   it('emits the initial view, then each SPA route with the title the router set after it', async () => {
     stop = recorder.start(capturePageViews())
+    document.title = 'Home' // as an app does once its scripts ran: the first view reads it
+    await expect.poll(paths).toHaveLength(1)
     // The runner's own page is the referrer here; its sessionId parameter reads as a secret.
     expect(document.referrer).toContain('sessionId=')
     expect(recorder.of('page_view')).toEqual([
@@ -41,7 +48,7 @@ describe('capturePageViews in Chromium', () => {
   })
 
   it('gives history calls within the settle window one view, and same-path replaceState none', async () => {
-    stop = recorder.start(capturePageViews({ settleMs: 50 }))
+    await startOnHome(50)
     history.replaceState(null, '', '?tab=2')
     history.pushState(null, '', '/burst')
     history.replaceState(null, '', '/burst?step=1')
@@ -54,7 +61,7 @@ describe('capturePageViews in Chromium', () => {
   })
 
   it('emits on back and forward (popstate)', async () => {
-    stop = recorder.start(capturePageViews({ settleMs: 0 }))
+    await startOnHome(0)
     history.pushState(null, '', '/one')
     await expect.poll(paths).toContain('/one')
     history.pushState(null, '', '/two')
@@ -68,7 +75,7 @@ describe('capturePageViews in Chromium', () => {
 
   it('restores history on stop, keeps a later wrapper, and emits nothing after', async () => {
     const push = history.pushState
-    stop = recorder.start(capturePageViews({ settleMs: 0 }))
+    await startOnHome(0)
     const ours = history.pushState
     let theirs = 0
     history.pushState = function (this: History, ...args: Parameters<History['pushState']>) {
@@ -82,6 +89,7 @@ describe('capturePageViews in Chromium', () => {
     history.pushState = push
     const other = createRecorder()
     const stopOther = other.start(capturePageViews({ settleMs: 0 }))
+    await expect.poll(() => other.of('page_view').length).toBe(1)
     history.pushState(null, '', '/loud')
     await expect.poll(() => other.of('page_view').length).toBe(2)
     stopOther()
