@@ -178,7 +178,8 @@ touchtrail demo
     if (flags.exit) await stop(result.failed > 0 ? 1 : 0)
     console.log(`\nopen ${collector.url}/journey/ to see their journeys.`)
   }
-  if (!stopping) console.log('Ctrl-C to stop; npm run simulate (in another terminal) adds visitors.')
+  if (!stopping)
+    console.log('Ctrl-C to stop; npm run simulate (in another terminal) adds visitors.')
 } catch (error) {
   console.error(`\n${explain(error)}`)
   await stopAll()
