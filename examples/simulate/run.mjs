@@ -8,7 +8,7 @@ import { logSummary } from './summary.mjs'
 
 const DEFAULT_VISITORS = 12
 
-const HELP = `npm run simulate [-- N] [-- options]
+const HELP = `npm run simulate [-- [N] [options]]
 
   Sends N simulated visitors (default ${DEFAULT_VISITORS}) through the running demo's storefront
   and blog in headless Chromium. Start the demo first: npm run demo. Give the same port
@@ -80,7 +80,9 @@ if (missing.length > 0)
       'Or do both in one go: npm run demo -- --simulate 12',
   )
 
-console.log(`simulating ${count} visitors in headless Chromium against the running demo…`)
+console.log(
+  `simulating ${count} ${count === 1 ? 'visitor' : 'visitors'} in headless Chromium against the running demo…`,
+)
 const result = await simulateVisitors({
   count,
   shopUrl: urls.storefront,
