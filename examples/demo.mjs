@@ -1,22 +1,25 @@
 // npm run demo: the collector (DuckDB), the storefront (npm entry) and the blog (script tag) on
-// 127.0.0.1, and the journey map at <collector>/journey/. --simulate N sends N headless visitors.
-import { existsSync } from 'node:fs'
+// 127.0.0.1, and the journey map at <collector>/journey/. --simulate N sends N headless visitors;
+// npm run simulate does it for a demo already running.
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { DEFAULT_DB_PATH, startCollector } from './collector/server.mjs'
+import { demoPorts, PORT_HELP, PORT_OPTIONS } from './shared/ports.mjs'
 import { startSite } from './shared/site.mjs'
+import { logSummary } from './simulate/summary.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const repo = join(here, '..')
 
 const HELP = `npm run demo [-- options]
 
-  --collector-port N  collector and journey viewer  (env TOUCHTRAIL_COLLECTOR_PORT, default 8787)
-  --shop-port N       storefront                    (env TOUCHTRAIL_SHOP_PORT, default 8788)
-  --blog-port N       blog                          (env TOUCHTRAIL_BLOG_PORT, default 8789)
+${PORT_HELP}
   --db PATH           DuckDB file                   (env TOUCHTRAIL_DB, default ${relative(repo, DEFAULT_DB_PATH)})
   --simulate N        drive N visitors through the sites in headless Chromium
+                      (for a demo already running: npm run simulate -- N)
   --screenshot FILE   then save a 1440×900 picture of the journey map (with --simulate)
   --exit              stop once the simulation is done (with --simulate)
   --quiet             do not log each batch the collector receives
@@ -24,9 +27,7 @@ const HELP = `npm run demo [-- options]
 
 const { values: flags } = parseArgs({
   options: {
-    'collector-port': { type: 'string' },
-    'shop-port': { type: 'string' },
-    'blog-port': { type: 'string' },
+    ...PORT_OPTIONS,
     db: { type: 'string' },
     simulate: { type: 'string' },
     screenshot: { type: 'string' },
@@ -40,18 +41,12 @@ if (flags.help) {
   process.exit(0)
 }
 
-const port = (flag, env, fallback) => {
-  const value = Number(flags[flag] ?? process.env[env] ?? fallback)
-  if (!Number.isInteger(value) || value < 0 || value > 65_535) {
-    console.error(`--${flag} must be a port number, not ${flags[flag] ?? process.env[env]}`)
-    process.exit(2)
-  }
-  return value
-}
-const ports = {
-  collector: port('collector-port', 'TOUCHTRAIL_COLLECTOR_PORT', 8787),
-  shop: port('shop-port', 'TOUCHTRAIL_SHOP_PORT', 8788),
-  blog: port('blog-port', 'TOUCHTRAIL_BLOG_PORT', 8789),
+let ports
+try {
+  ports = demoPorts(flags)
+} catch (error) {
+  console.error(error.message)
+  process.exit(2)
 }
 const simulate = flags.simulate === undefined ? 0 : Number(flags.simulate)
 if (!Number.isInteger(simulate) || simulate < 0) {
@@ -84,16 +79,44 @@ if (missing.length > 0) {
 const dbPath = flags.db ?? process.env.TOUCHTRAIL_DB ?? DEFAULT_DB_PATH
 const shown = (path) =>
   relative(process.cwd(), path).startsWith('..') ? path : relative(process.cwd(), path)
+// The journey page links the sites when it has nothing to show: it reads their URLs from
+// /demo/sites.json, a file the demo writes in a folder of its own and serves beside the viewer.
+const demoDir = mkdtempSync(join(tmpdir(), 'touchtrail-demo-'))
 const running = []
 const stopAll = async () => {
   // Sites first, the collector last: its close() waits for pending inserts and closes DuckDB.
   for (const server of running.reverse()) await server.close().catch(() => {})
+  rmSync(demoDir, { recursive: true, force: true })
+}
+
+// A second demo (or collector) on the same DuckDB file or ports fails; say what to do instead.
+const explain = (error) => {
+  const again = 'To add visitors to the demo that is running, run: npm run simulate'
+  if (/Could not set lock|Conflicting lock/i.test(error.message)) {
+    const pid = /PID (\d+)/.exec(error.message)?.[1]
+    return (
+      `The DuckDB file ${shown(dbPath)} is already open in another process` +
+      `${pid ? ` (PID ${pid})` : ''}, most likely a demo that is still running: ` +
+      'a DuckDB file takes one process at a time.\n' +
+      `${again}\n` +
+      'Or stop the other demo first (Ctrl-C in its terminal), or give this one its own file: ' +
+      'npm run demo -- --db demo2.duckdb (and other ports: npm run demo -- --help).'
+    )
+  }
+  if (/already in use/.test(error.message))
+    return `${error.message}.\nIs a demo already running? ${again}\nOr pick other ports: npm run demo -- --help`
+  return error.message
 }
 
 try {
   const collector = await startCollector({
     port: ports.collector,
     dbPath,
+    staticDirs: {
+      '/journey/': join(here, 'journey'),
+      '/sdk/': join(repo, 'dist'),
+      '/demo/': demoDir,
+    },
     log: flags.quiet ? () => {} : (line) => console.log(`  collector  ${line}`),
   })
   running.push(collector)
@@ -113,6 +136,10 @@ try {
     replacements: { SHOP_URL: shop.url },
   })
   running.push(blog)
+  writeFileSync(
+    join(demoDir, 'sites.json'),
+    JSON.stringify({ storefront: `${shop.url}/`, blog: `${blog.url}/` }),
+  )
 
   console.log(`
 touchtrail demo
@@ -142,16 +169,7 @@ touchtrail demo
       blogUrl: blog.url,
       log: (line) => console.log(`  ${line}`),
     })
-    const [funnel, channels] = await Promise.all([
-      fetch(`${collector.url}/api/funnel`).then((r) => r.json()),
-      fetch(`${collector.url}/api/channels`).then((r) => r.json()),
-    ])
-    const touchpoints = channels.rows.reduce((sum, row) => sum + row.touchpoints, 0)
-    console.log(
-      `\nsimulated ${result.visitors} visitors (${result.failed} failed); the collector holds ` +
-        `${touchpoints} touchpoints from ${funnel.visitors} visitors.`,
-    )
-    console.log('funnel: ' + funnel.stages.map((s) => `${s.stage} ${s.visitors}`).join(' → '))
+    await logSummary({ collectorUrl: collector.url, result })
     if (flags.screenshot) {
       const { screenshotJourneyMap } = await import('./simulate/screenshot.mjs')
       await screenshotJourneyMap({ collectorUrl: collector.url, path: flags.screenshot })
@@ -160,11 +178,10 @@ touchtrail demo
     if (flags.exit) await stop(result.failed > 0 ? 1 : 0)
     console.log(`\nopen ${collector.url}/journey/ to see their journeys.`)
   }
-  if (!stopping) console.log('Ctrl-C to stop.')
+  if (!stopping)
+    console.log('Ctrl-C to stop; npm run simulate (in another terminal) adds visitors.')
 } catch (error) {
-  console.error(
-    `\n${error.message}${/port/.test(error.message) ? ' (npm run demo -- --help)' : ''}`,
-  )
+  console.error(`\n${explain(error)}`)
   await stopAll()
   process.exit(1)
 }

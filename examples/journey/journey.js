@@ -3,6 +3,7 @@
 import { renderFunnel, renderMatrix } from './charts.js'
 import { detailsTable } from './details.js'
 import { $, dayTime, dot, el, getJson, glyphOf, label } from './dom.js'
+import { emptyHint } from './empty.js'
 import { drawTimeline, sessionsOf } from './timeline.js'
 import { renderVisitors } from './visitors.js'
 
@@ -43,14 +44,9 @@ const renderJourney = () => {
   const head = $('#journey-head')
   if (!state.selected || touchpoints.length === 0) {
     head.replaceChildren(
-      el(
-        'p',
-        { class: 'empty' },
-        state.visitors.length === 0
-          ? 'No touchpoints yet: open the storefront or the blog, or run '
-          : 'Pick a visitor on the left.',
-        state.visitors.length === 0 ? el('code', {}, 'npm run demo -- --simulate 12') : undefined,
-      ),
+      state.visitors.length === 0
+        ? emptyHint()
+        : el('p', { class: 'empty' }, 'Pick a visitor on the left.'),
     )
     $('#legend').replaceChildren()
     $('#timeline').replaceChildren()

@@ -112,10 +112,11 @@ const checkout = (params) => {
         <label>Name <input name="name" autocomplete="name" required></label>
         <label>Email <input name="email" type="email" autocomplete="email" required></label>
         <label>Card number <input name="card" inputmode="numeric" autocomplete="cc-number"
-          pattern="[0-9 ]{12,23}" required></label>
+          placeholder="4242 4242 4242 4242" pattern="[0-9 ]{12,23}" required></label>
         <div class="row">
           <label>Expiry <input name="expiry" autocomplete="cc-exp" placeholder="MM/YY" required></label>
-          <label>CVC <input name="cvc" inputmode="numeric" autocomplete="cc-csc" required></label>
+          <label>CVC <input name="cvc" inputmode="numeric" autocomplete="cc-csc" placeholder="123"
+            required></label>
         </div>
         <input type="hidden" name="product" value="${product.slug}">
         <button class="button" type="submit">Pay ${price(product.price)}</button>

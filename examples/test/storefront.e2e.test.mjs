@@ -77,6 +77,9 @@ it('records an email visit through to checkout, and the viewer maps it', async (
   await page.getByRole('button', { name: 'Chat with us' }).click()
   await page.getByRole('link', { name: 'Buy now' }).click()
   await page.waitForURL('**/checkout?product=huila')
+  // The card fields show what to type; the placeholders stay out of the touchpoints (below).
+  expect(await page.getAttribute('input[name=card]', 'placeholder')).toBe('4242 4242 4242 4242')
+  expect(await page.getAttribute('input[name=cvc]', 'placeholder')).toBe('123')
   await page.fill('input[name=name]', 'Ann Example')
   await page.fill('input[name=email]', 'ann@example.com')
   await page.fill('input[name=card]', '4242 4242 4242 4242')
