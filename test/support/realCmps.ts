@@ -78,8 +78,7 @@ export const KLARO_CONFIG = {
     { name: 'video', title: 'Video embeds', purposes: ['marketing'] },
   ],
 }
-const klaroManager = () =>
-  (klaro as unknown as { getManager(config?: object): KlaroManager }).getManager(KLARO_CONFIG)
+const klaroManager = () => klaro.getManager(KLARO_CONFIG) as KlaroManager
 /** What the tests call on Klaro's real ConsentManager. */
 export interface KlaroManager {
   confirmed: boolean
