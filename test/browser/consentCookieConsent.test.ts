@@ -42,7 +42,6 @@ describe('cookieConsentConsent with CookieConsent v3 from npm', () => {
   })
 
   it('reads a stored choice from the cc:onConsent event of run(), without the API', async () => {
-    const inbox = newInbox()
     CookieConsent.reset(true)
     await CookieConsent.run(cookieConsentConfig())
     CookieConsent.acceptCategory('analytics') // an earlier page
