@@ -16,6 +16,11 @@ export { oneTrustConsent, type OneTrustOptions } from './consent/oneTrust'
 export { usercentricsConsent, type UsercentricsOptions } from './consent/usercentrics'
 export { klaroConsent, type KlaroOptions } from './consent/klaro'
 export { cookieYesConsent } from './consent/cookieYes'
+export {
+  cookieConsentConsent,
+  type CookieConsentApi,
+  type CookieConsentOptions,
+} from './consent/cookieConsent'
 export { segmentFormat } from './transport/segmentFormat'
 export { DEFAULT_STAGE_RULES } from './core/stage'
 export { SECRET_PARAMS } from './core/redact'

@@ -1,5 +1,6 @@
 import type { ConsentSource } from '../types'
 import { consentModeConsent } from './consentMode'
+import { cookieConsentConsent } from './cookieConsent'
 import { cookiebotConsent } from './cookiebot'
 import { cookieYesConsent } from './cookieYes'
 import { klaroConsent } from './klaro'
@@ -27,5 +28,7 @@ export const consentSourceByName = (name: string): ConsentSource | undefined => 
       return klaroConsent()
     case 'cookieyes':
       return cookieYesConsent()
+    case 'cookieconsent':
+      return cookieConsentConsent()
   }
 }

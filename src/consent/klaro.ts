@@ -7,23 +7,30 @@ import { whenPresent } from './whenPresent'
 export interface KlaroOptions {
   /** Name of the service in the Klaro config. @defaultValue 'touchtrail' */
   service?: string
+  /** The Klaro module where the site bundles it: only Klaro's script tag sets `window.klaro`. */
+  klaro?: { getManager(): unknown }
 }
 
 interface Watcher {
   update(manager: Manager, event: string): void
 }
+interface Flags {
+  optOut?: boolean
+  required?: boolean
+}
 interface Manager {
   confirmed?: boolean
-  config?: { optOut?: boolean }
+  config?: Flags
   getConsent(name: string): boolean
-  getService?(name: string): { optOut?: boolean } | undefined
+  getService?(name: string): Flags | undefined
   watch(watcher: Watcher): void
   unwatch(watcher: Watcher): void
 }
 
 /**
  * Follows one Klaro service through `klaro.getManager()`: its saved consent once the visitor has
- * confirmed (or at once for an opt-out service, as Klaro itself does), pending before.
+ * confirmed (or at once for an opt-out service, as Klaro itself does), pending before; granted
+ * for a required service.
  * @see https://klaro.org/docs/api/js_api
  */
 export const klaroConsent = (options: KlaroOptions = {}): ConsentSource =>
@@ -31,7 +38,10 @@ export const klaroConsent = (options: KlaroOptions = {}): ConsentSource =>
     const name = options.service ?? 'touchtrail'
     let manager: Manager | undefined
     const read = (m: Manager) => {
-      const confirmed = m.confirmed || (m.getService?.(name)?.optOut ?? m.config?.optOut)
+      const service = m.getService?.(name)
+      // Klaro runs a required service whatever the consents say, and an opt-out one until refused.
+      if (service?.required ?? m.config?.required) return set('granted')
+      const confirmed = m.confirmed || (service?.optOut ?? m.config?.optOut)
       set(!confirmed ? 'pending' : m.getConsent(name) ? 'granted' : 'denied')
     }
     const watcher: Watcher = {
@@ -43,7 +53,9 @@ export const klaroConsent = (options: KlaroOptions = {}): ConsentSource =>
     }
     const cancel = whenPresent(
       // getManager() throws until Klaro has its config (it may fetch it): not there yet.
-      () => (window as { klaro?: { getManager(): Manager } }).klaro?.getManager(),
+      () =>
+        (options.klaro ?? (window as { klaro?: KlaroOptions['klaro'] }).klaro)?.getManager() as
+          Manager | undefined,
       (found) => {
         manager = found
         found.watch(watcher)

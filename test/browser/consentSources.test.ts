@@ -1,99 +1,27 @@
 // Consent sources driving the real tracker in Chromium: a CMP's choice decides what reaches the
-// collector and what stays on the device. The CMPs are stand-ins implementing their documented
-// JavaScript API (test/browser/consentStandIns.ts; the TCF CMP API v2, gtag's consent commands).
+// collector and what stays on the device. The CMPs with public code run for real
+// (test/support/realCmps.ts: IAB's CmpApi, the gtag snippet, Klaro, CookieConsent v3); the others
+// are stand-ins following their vendor's documents (test/support/consentStandIns.ts).
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest'
 import { createTracker, type Tracker } from 'touchtrail'
-import { consentModeConsent } from '../../src/consent/consentMode'
-import { tcfConsent } from '../../src/consent/tcf'
 import { createInbox, type Inbox } from '../inbox'
 import { databaseNames, dumpIndexedDb, storageText } from '../storageText'
-import { CMP_CASES, type StandIn } from './consentStandIns'
+import type { Cmp } from '../support/cmp'
+import { STAND_IN_CASES } from '../support/consentStandIns'
+import { REAL_CASES } from '../support/realCmps'
 
-type Callback = (data: object, success: boolean) => void
-const w = window as unknown as { __tcfapi?: unknown; dataLayer?: unknown[] }
 const trackers: Tracker[] = []
 afterEach(async () => {
   await Promise.all(trackers.splice(0).map((tracker) => tracker.shutdown()))
-  delete w.__tcfapi
-  delete w.dataLayer
-})
-
-// A TCF CMP with one listener slot: calls back at once, then on every change.
-const fakeTcf = () => {
-  const listeners = new Map<number, Callback>()
-  let data: object = { gdprApplies: true, eventStatus: 'cmpuishown' }
-  w.__tcfapi = (command: string, _v: number, callback: Callback, id?: number) => {
-    if (command === 'addEventListener') {
-      listeners.set(listeners.size + 1, callback)
-      callback({ ...data, listenerId: listeners.size }, true)
-    } else if (command === 'removeEventListener') listeners.delete(id!)
-  }
-  return (consents: Record<number, boolean>) => {
-    const purpose = { consents, legitimateInterests: {} }
-    data = { gdprApplies: true, eventStatus: 'useractioncomplete', purpose }
-    listeners.forEach((callback, listenerId) => callback({ ...data, listenerId }, true))
-  }
-}
-
-it('delivers only after the TCF choice, and deletes everything when it is withdrawn', async () => {
-  const inbox = createInbox(inject('collectorUrl'))
-  const choose = fakeTcf()
-  const tracker = createTracker({
-    collector: inbox.url,
-    queue: { name: inbox.name },
-    consent: tcfConsent(),
-  })
-  trackers.push(tracker)
-  tracker.track('chat_open', { provider: `before-${inbox.name}`, trigger: 'api' })
-  expect(await tracker.flush()).toEqual({ sent: 0, failed: 0, pending: 1 })
-  expect(await databaseNames()).not.toContain(inbox.name)
-
-  choose({ 1: true, 8: true })
-  await tracker.flush()
-  await expect
-    .poll(async () => (await inbox.touchpoints()).map((t) => t.props.provider))
-    .toEqual([`before-${inbox.name}`])
-  expect(localStorage.getItem(`${inbox.name}:id`)).toContain('anonymousId')
-
-  choose({})
-  tracker.track('chat_open', { provider: `after-${inbox.name}`, trigger: 'api' })
-  await expect.poll(() => localStorage.getItem(`${inbox.name}:consent`)).toBe('denied')
-  await expect.poll(() => localStorage.getItem(`${inbox.name}:id`)).toBeNull()
-  await expect.poll(async () => await storageText()).not.toContain(`before-${inbox.name}`)
-  await tracker.flush()
-  expect((await inbox.log()).length).toBe(1) // the one delivery before withdrawal, nothing since
-})
-
-it('holds a remembered grant while Consent Mode waits, and delivers on the update', async () => {
-  const inbox = createInbox(inject('collectorUrl'))
-  localStorage.setItem(`${inbox.name}:consent`, 'granted') // an earlier page's grant
-  w.dataLayer = [['consent', 'default', { analytics_storage: 'denied', wait_for_update: 500 }]]
-  const tracker = createTracker({
-    collector: inbox.url,
-    queue: { name: inbox.name },
-    consent: consentModeConsent(),
-  })
-  trackers.push(tracker)
-  tracker.track('chat_open', { provider: 'held', trigger: 'api' })
-  expect(await tracker.flush()).toEqual({ sent: 0, failed: 0, pending: 1 })
-  expect(await inbox.log()).toEqual([])
-
-  w.dataLayer.push(['consent', 'update', { analytics_storage: 'granted' }])
-  await tracker.flush()
-  await expect
-    .poll(async () => (await inbox.touchpoints()).map((t) => t.props.provider))
-    .toEqual(['held'])
-  localStorage.removeItem(`${inbox.name}:consent`)
-  localStorage.removeItem(`${inbox.name}:id`)
 })
 
 // Issue 8, for every source: before a grant nothing on the device or the wire; the grant
 // delivers what was held; a withdrawal purges within 1 s and silences the tracker; a reload
 // keeps the decision, granted or withdrawn, before the CMP has said anything.
-const loaded: StandIn[] = []
+const loaded: Cmp[] = []
 const names: string[] = []
 afterEach(() => {
-  loaded.splice(0).forEach((standIn) => standIn.unload())
+  loaded.splice(0).forEach((cmp) => cmp.unload())
   for (const name of names.splice(0)) {
     for (const key of Object.keys(localStorage)) {
       if (key.startsWith(`${name}:`)) localStorage.removeItem(key)
@@ -130,7 +58,7 @@ afterAll(() => {
   indexedDB.open = realOpen
 })
 /** The page goes away: its tracker stops, its connections close, the CMP's globals go. */
-const unloadPage = async (tracker: Tracker, cmp: StandIn) => {
+const unloadPage = async (tracker: Tracker, cmp: Cmp) => {
   trackers.splice(trackers.indexOf(tracker), 1)
   await tracker.shutdown()
   connections.splice(0).forEach((db) => db.close())
@@ -155,135 +83,138 @@ const clockTicked = async (control: Inbox) => {
   await expect.poll(async () => (await control.touchpoints()).length, { timeout: 10_000 }).toBe(1)
 }
 
-describe.each(CMP_CASES)('consent source $name', ({ name, source, standIn }) => {
-  it('stores and sends nothing before a grant, delivers on it, purges when withdrawn', async () => {
-    const inbox = newInbox()
-    const control = newInbox()
-    // The first delivery is accepted; later ones fail with a 1 s retry, so a queue is on the device
-    // when the visitor withdraws, and the tracker would come back within a second if not silenced.
-    await inbox.script([{ status: 200 }], { status: 503, retryAfter: '1' })
-    await control.script([{ status: 503, retryAfter: '2' }], { status: 200 })
-    const cmp = standIn()
-    loaded.push(cmp)
-    cmp.load()
-    const tracker = started(inbox, source())
-    const held = `held-${inbox.name}`
-    const tracked = [0, 1, 2].map(() => {
-      const from = Date.now()
-      const id = chat(tracker, held)
-      return { id, from, to: Date.now() }
+describe.each([...REAL_CASES, ...STAND_IN_CASES])(
+  'consent source $name ($kind CMP)',
+  ({ name, source, cmp: load }) => {
+    it('stores and sends nothing before a grant, delivers on it, purges when withdrawn', async () => {
+      const inbox = newInbox()
+      const control = newInbox()
+      // The first delivery is accepted; later ones fail with a 1 s retry, so a queue is on the device
+      // when the visitor withdraws, and the tracker would come back within a second if not silenced.
+      await inbox.script([{ status: 200 }], { status: 503, retryAfter: '1' })
+      await control.script([{ status: 503, retryAfter: '2' }], { status: 200 })
+      const cmp = load()
+      loaded.push(cmp)
+      await cmp.load()
+      const tracker = started(inbox, source())
+      const held = `held-${inbox.name}`
+      const tracked = [0, 1, 2].map(() => {
+        const from = Date.now()
+        const id = chat(tracker, held)
+        return { id, from, to: Date.now() }
+      })
+      expect(tracked.map(({ id }) => id)).toEqual([
+        expect.any(String),
+        expect.any(String),
+        expect.any(String),
+      ])
+      expect(await tracker.flush()).toEqual({ sent: 0, failed: 0, pending: 3 })
+      await inbox.log() // a round trip: room for a send or write that should not happen
+      expect((await databaseNames()).filter((db) => db.includes(inbox.name))).toEqual([])
+      // Every record of every database of the origin: none is ours, none holds what was tracked.
+      const recordsBefore = (await dumpIndexedDb()).flatMap((db) =>
+        db.name === inbox.name ? db.records : db.records.filter((record) => record.includes(held)),
+      ).length
+      expect(recordsBefore).toBe(0)
+      expect(await storageText()).not.toContain(held)
+      expect(localStorage.getItem(`${inbox.name}:id`)).toBeNull()
+      expect(localStorage.getItem(`${inbox.name}:consent`)).toBeNull()
+      const requestsBefore = (await inbox.log()).length + (await inbox.preflights()).length
+      expect(requestsBefore).toBe(0)
+
+      await cmp.grant()
+      await expect
+        .poll(async () => (await inbox.touchpoints()).map((t) => t.id))
+        .toEqual(tracked.map(({ id }) => id))
+      const delivered = await inbox.touchpoints()
+      delivered.forEach((touchpoint, i) => {
+        expect(Date.parse(touchpoint.ts)).toBeGreaterThanOrEqual(tracked[i].from)
+        expect(Date.parse(touchpoint.ts)).toBeLessThanOrEqual(tracked[i].to)
+      })
+      expect(localStorage.getItem(`${inbox.name}:consent`)).toBe('granted')
+      const { anonymousId } = delivered[0]
+
+      const queued = `queued-${inbox.name}`
+      chat(tracker, queued)
+      chat(tracker, queued)
+      expect(await tracker.flush()).toMatchObject({ sent: 0, failed: 2 })
+      expect(await queueRecords(inbox.name)).toBe(2) // what the purge below must delete
+      expect(await storageText()).toContain(anonymousId)
+      const postsBefore = (await inbox.log()).length
+
+      const withdrawnAt = performance.now()
+      await cmp.withdraw()
+      let purgeMs = Infinity
+      await expect
+        .poll(
+          async () => {
+            const purged =
+              (await queueRecords(inbox.name)) <= 0 &&
+              localStorage.getItem(`${inbox.name}:id`) === null
+            if (purged) purgeMs = performance.now() - withdrawnAt
+            return purged
+          },
+          { timeout: 1_000, interval: 20 },
+        )
+        .toBe(true)
+      const purgedText = await storageText()
+      expect(purgedText).not.toContain(queued)
+      expect(purgedText).not.toContain(anonymousId)
+      expect(localStorage.getItem(`${inbox.name}:consent`)).toBe('denied')
+
+      await inbox.script([], { status: 200 }) // a send now would be accepted and logged
+      expect(chat(tracker, `after-${inbox.name}`)).toBeUndefined()
+      expect(await tracker.flush()).toEqual({ sent: 0, failed: 0, pending: 0 })
+      await clockTicked(control)
+      const requestsAfter = (await inbox.log()).length - postsBefore
+      expect(requestsAfter).toBe(0)
+      expect(await storageText()).not.toContain(`after-${inbox.name}`)
+      figures[name] = { requestsBefore, recordsBefore, purgeMs: Math.round(purgeMs), requestsAfter }
+
+      // A later page: the withdrawal holds before the CMP loads, and once it says the same.
+      await unloadPage(tracker, cmp)
+      const reloaded = started(inbox, source())
+      expect(chat(reloaded, `reload-${inbox.name}`)).toBeUndefined()
+      expect(await reloaded.flush()).toEqual({ sent: 0, failed: 0, pending: 0 })
+      const again = load()
+      loaded.push(again)
+      await again.load('denied')
+      expect(chat(reloaded, `reload-${inbox.name}`)).toBeUndefined()
+      expect(await reloaded.flush()).toEqual({ sent: 0, failed: 0, pending: 0 })
+      expect(await queueRecords(inbox.name)).toBeLessThanOrEqual(0)
+      const reloadText = await storageText()
+      expect(reloadText).not.toContain(`reload-${inbox.name}`)
+      expect(reloadText).not.toContain(`${inbox.name}:id`)
+      expect((await inbox.log()).length).toBe(postsBefore)
     })
-    expect(tracked.map(({ id }) => id)).toEqual([
-      expect.any(String),
-      expect.any(String),
-      expect.any(String),
-    ])
-    expect(await tracker.flush()).toEqual({ sent: 0, failed: 0, pending: 3 })
-    await inbox.log() // a round trip: room for a send or write that should not happen
-    expect((await databaseNames()).filter((db) => db.includes(inbox.name))).toEqual([])
-    // Every record of every database of the origin: none is ours, none holds what was tracked.
-    const recordsBefore = (await dumpIndexedDb()).flatMap((db) =>
-      db.name === inbox.name ? db.records : db.records.filter((record) => record.includes(held)),
-    ).length
-    expect(recordsBefore).toBe(0)
-    expect(await storageText()).not.toContain(held)
-    expect(localStorage.getItem(`${inbox.name}:id`)).toBeNull()
-    expect(localStorage.getItem(`${inbox.name}:consent`)).toBeNull()
-    const requestsBefore = (await inbox.log()).length + (await inbox.preflights()).length
-    expect(requestsBefore).toBe(0)
 
-    cmp.grant()
-    await expect
-      .poll(async () => (await inbox.touchpoints()).map((t) => t.id))
-      .toEqual(tracked.map(({ id }) => id))
-    const delivered = await inbox.touchpoints()
-    delivered.forEach((touchpoint, i) => {
-      expect(Date.parse(touchpoint.ts)).toBeGreaterThanOrEqual(tracked[i].from)
-      expect(Date.parse(touchpoint.ts)).toBeLessThanOrEqual(tracked[i].to)
+    it('keeps a grant across a reload: delivers before the CMP has loaded', async () => {
+      const inbox = newInbox()
+      const cmp = load()
+      loaded.push(cmp)
+      await cmp.load()
+      const first = started(inbox, source())
+      chat(first, 'first')
+      await cmp.grant()
+      await expect.poll(async () => (await inbox.touchpoints()).length).toBe(1)
+      const [{ anonymousId }] = await inbox.touchpoints()
+
+      await unloadPage(first, cmp)
+      const reloaded = started(inbox, source())
+      const id = chat(reloaded, 'second')
+      // No CMP on the page yet, so no event from it: only the remembered grant can send this.
+      expect(await reloaded.flush()).toMatchObject({ sent: 1, failed: 0 })
+      const again = load()
+      loaded.push(again)
+      await again.load('granted')
+      chat(reloaded, 'third')
+      expect(await reloaded.flush()).toMatchObject({ sent: 1, failed: 0 })
+      const delivered = await inbox.touchpoints()
+      expect(delivered.map((t) => t.props.provider)).toEqual(['first', 'second', 'third'])
+      expect(delivered[1].id).toBe(id)
+      // The grant lives with the queue: the visitor is the same one after the reload.
+      expect(new Set(delivered.map((t) => t.anonymousId))).toEqual(new Set([anonymousId]))
+      expect(localStorage.getItem(`${inbox.name}:consent`)).toBe('granted')
     })
-    expect(localStorage.getItem(`${inbox.name}:consent`)).toBe('granted')
-    const { anonymousId } = delivered[0]
-
-    const queued = `queued-${inbox.name}`
-    chat(tracker, queued)
-    chat(tracker, queued)
-    expect(await tracker.flush()).toMatchObject({ sent: 0, failed: 2 })
-    expect(await queueRecords(inbox.name)).toBe(2) // what the purge below must delete
-    expect(await storageText()).toContain(anonymousId)
-    const postsBefore = (await inbox.log()).length
-
-    const withdrawnAt = performance.now()
-    cmp.withdraw()
-    let purgeMs = Infinity
-    await expect
-      .poll(
-        async () => {
-          const purged =
-            (await queueRecords(inbox.name)) <= 0 &&
-            localStorage.getItem(`${inbox.name}:id`) === null
-          if (purged) purgeMs = performance.now() - withdrawnAt
-          return purged
-        },
-        { timeout: 1_000, interval: 20 },
-      )
-      .toBe(true)
-    const purgedText = await storageText()
-    expect(purgedText).not.toContain(queued)
-    expect(purgedText).not.toContain(anonymousId)
-    expect(localStorage.getItem(`${inbox.name}:consent`)).toBe('denied')
-
-    await inbox.script([], { status: 200 }) // a send now would be accepted and logged
-    expect(chat(tracker, `after-${inbox.name}`)).toBeUndefined()
-    expect(await tracker.flush()).toEqual({ sent: 0, failed: 0, pending: 0 })
-    await clockTicked(control)
-    const requestsAfter = (await inbox.log()).length - postsBefore
-    expect(requestsAfter).toBe(0)
-    expect(await storageText()).not.toContain(`after-${inbox.name}`)
-    figures[name] = { requestsBefore, recordsBefore, purgeMs: Math.round(purgeMs), requestsAfter }
-
-    // A later page: the withdrawal holds before the CMP loads, and once it says the same.
-    await unloadPage(tracker, cmp)
-    const reloaded = started(inbox, source())
-    expect(chat(reloaded, `reload-${inbox.name}`)).toBeUndefined()
-    expect(await reloaded.flush()).toEqual({ sent: 0, failed: 0, pending: 0 })
-    const again = standIn()
-    loaded.push(again)
-    again.load('denied')
-    expect(chat(reloaded, `reload-${inbox.name}`)).toBeUndefined()
-    expect(await reloaded.flush()).toEqual({ sent: 0, failed: 0, pending: 0 })
-    expect(await queueRecords(inbox.name)).toBeLessThanOrEqual(0)
-    const reloadText = await storageText()
-    expect(reloadText).not.toContain(`reload-${inbox.name}`)
-    expect(reloadText).not.toContain(`${inbox.name}:id`)
-    expect((await inbox.log()).length).toBe(postsBefore)
-  })
-
-  it('keeps a grant across a reload: delivers before the CMP has loaded', async () => {
-    const inbox = newInbox()
-    const cmp = standIn()
-    loaded.push(cmp)
-    cmp.load()
-    const first = started(inbox, source())
-    chat(first, 'first')
-    cmp.grant()
-    await expect.poll(async () => (await inbox.touchpoints()).length).toBe(1)
-    const [{ anonymousId }] = await inbox.touchpoints()
-
-    await unloadPage(first, cmp)
-    const reloaded = started(inbox, source())
-    const id = chat(reloaded, 'second')
-    // No CMP on the page yet, so no event from it: only the remembered grant can send this.
-    expect(await reloaded.flush()).toMatchObject({ sent: 1, failed: 0 })
-    const again = standIn()
-    loaded.push(again)
-    again.load('granted')
-    chat(reloaded, 'third')
-    expect(await reloaded.flush()).toMatchObject({ sent: 1, failed: 0 })
-    const delivered = await inbox.touchpoints()
-    expect(delivered.map((t) => t.props.provider)).toEqual(['first', 'second', 'third'])
-    expect(delivered[1].id).toBe(id)
-    // The grant lives with the queue: the visitor is the same one after the reload.
-    expect(new Set(delivered.map((t) => t.anonymousId))).toEqual(new Set([anonymousId]))
-    expect(localStorage.getItem(`${inbox.name}:consent`)).toBe('granted')
-  })
-})
+  },
+)

@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest'
 import { consentSourceByName } from '../../../src/consent/byName'
 import type { ConsentState } from '../../../src/types'
 
-const NAMES = ['tcf', 'consent-mode', 'cookiebot', 'onetrust', 'usercentrics', 'klaro', 'cookieyes']
+const NAMES = [
+  'tcf',
+  'consent-mode',
+  'cookiebot',
+  'onetrust',
+  'usercentrics',
+  'klaro',
+  'cookieyes',
+  'cookieconsent',
+]
 
 describe('consentSourceByName', () => {
   it.each(NAMES)('makes a working source for data-consent="%s"', (name) => {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { consentModeConsent } from '../../../src/consent/consentMode'
-import type { ConsentState } from '../../../src/types'
+import { recordStates } from '../../support/consentRecorder'
 
 type Layer = unknown[]
 const w = window as unknown as { dataLayer?: Layer; otherLayer?: Layer }
@@ -11,17 +11,7 @@ function gtag(..._args: unknown[]) {
   w.dataLayer!.push(arguments)
 }
 
-let states: ConsentState[]
-const record = (state: ConsentState) => states.push(state)
-beforeEach(() => {
-  states = []
-  vi.useFakeTimers()
-})
-afterEach(() => {
-  delete w.dataLayer
-  delete w.otherLayer
-  vi.useRealTimers()
-})
+const { states, record } = recordStates({ globals: ['dataLayer', 'otherLayer'], fakeTimers: true })
 
 describe('consentModeConsent', () => {
   it('says nothing before a consent command, and creates the dataLayer gtag will use', () => {
@@ -65,7 +55,7 @@ describe('consentModeConsent', () => {
     expect(states).toEqual(['pending'])
     regional()
 
-    states = []
+    states.length = 0
     w.dataLayer = []
     gtag('consent', 'default', { analytics_storage: 'granted', wait_for_update: 500 })
     const stop = consentModeConsent()(record)

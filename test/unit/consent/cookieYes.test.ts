@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { cookieYesConsent } from '../../../src/consent/cookieYes'
-import type { ConsentState } from '../../../src/types'
+import { recordStates } from '../../support/consentRecorder'
 
 interface Categories {
   necessary: boolean
@@ -32,14 +32,7 @@ const loadCookieYes = (acted = false, analytics = false) => {
   return { choose }
 }
 
-let states: ConsentState[]
-const record = (state: ConsentState) => states.push(state)
-beforeEach(() => {
-  states = []
-})
-afterEach(() => {
-  delete w.getCkyConsent
-})
+const { states, record } = recordStates({ globals: ['getCkyConsent'] })
 
 describe('cookieYesConsent', () => {
   it('says nothing before CookieYes loads, then pending until the visitor acts', () => {

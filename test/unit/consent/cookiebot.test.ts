@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { cookiebotConsent } from '../../../src/consent/cookiebot'
-import type { ConsentState } from '../../../src/types'
+import { recordStates } from '../../support/consentRecorder'
 
 // Cookiebot as its developer page describes it: a `Cookiebot` global whose read-only
 // `consent.statistics` and `hasResponse` change, announced by events on window.
@@ -17,14 +17,7 @@ const loadCookiebot = () => {
   return { ready: () => dispatchEvent(new Event('CookiebotOnConsentReady')), answer }
 }
 
-let states: ConsentState[]
-const record = (state: ConsentState) => states.push(state)
-beforeEach(() => {
-  states = []
-})
-afterEach(() => {
-  delete w.Cookiebot
-})
+const { states, record } = recordStates({ globals: ['Cookiebot'] })
 
 describe('cookiebotConsent', () => {
   it('says nothing before Cookiebot loads, then pending until the visitor answers', () => {

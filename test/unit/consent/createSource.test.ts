@@ -2,13 +2,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createSource, type SetState } from '../../../src/consent/createSource'
 import { whenPresent } from '../../../src/consent/whenPresent'
-import type { ConsentState } from '../../../src/types'
+import { recordStates } from '../../support/consentRecorder'
 
-let states: ConsentState[]
-const record = (state: ConsentState) => states.push(state)
-beforeEach(() => {
-  states = []
-})
+const { states, record } = recordStates()
 
 describe('createSource', () => {
   it('says nothing until the setup knows, then each change once', () => {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { klaroConsent } from '../../../src/consent/klaro'
-import type { ConsentState } from '../../../src/types'
+import { recordStates } from '../../support/consentRecorder'
 
 interface Watcher {
   update(manager: unknown, event: string, data?: unknown): void
@@ -60,16 +60,7 @@ const choose = (manager: ReturnType<typeof loadKlaro>['manager'], value: boolean
   manager.saveConsents()
 }
 
-let states: ConsentState[]
-const record = (state: ConsentState) => states.push(state)
-beforeEach(() => {
-  states = []
-  vi.useFakeTimers()
-})
-afterEach(() => {
-  delete w.klaro
-  vi.useRealTimers()
-})
+const { states, record } = recordStates({ globals: ['klaro'], fakeTimers: true })
 
 describe('klaroConsent', () => {
   it('is pending until Klaro has its config, and until the visitor confirms', () => {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { oneTrustConsent } from '../../../src/consent/oneTrust'
-import type { ConsentState } from '../../../src/types'
+import { recordStates } from '../../support/consentRecorder'
 
 interface OneTrustWindow {
   OnetrustActiveGroups?: string
@@ -30,15 +30,8 @@ const loadOneTrust = (groups = ',C0001,') => {
   return { save }
 }
 
-let states: ConsentState[]
-const record = (state: ConsentState) => states.push(state)
-beforeEach(() => {
-  states = []
-})
-afterEach(() => {
-  delete w.OnetrustActiveGroups
-  delete w.OneTrust
-  delete w.OptanonWrapper
+const { states, record } = recordStates({
+  globals: ['OnetrustActiveGroups', 'OneTrust', 'OptanonWrapper'],
 })
 
 describe('oneTrustConsent', () => {

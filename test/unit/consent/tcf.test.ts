@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { tcfConsent } from '../../../src/consent/tcf'
-import type { ConsentState } from '../../../src/types'
+import { recordStates } from '../../support/consentRecorder'
 
 type Flags = Record<number, boolean>
 interface Data {
@@ -17,7 +17,7 @@ type Callback = (data: Data | null, success: boolean) => void
 // TC data and a listenerId, then on every change; removeEventListener takes that id.
 const fakeCmp = () => {
   const listeners = new Map<number, Callback>()
-  let nextId = 7
+  let nextId = 0 // as IAB's CmpApi numbers them: the first listener is 0
   let current: Data = { gdprApplies: true, eventStatus: 'cmpuishown' }
   const api = vi.fn((command: string, _version: number, callback: Callback, parameter?: number) => {
     if (command === 'addEventListener') {
@@ -42,16 +42,7 @@ const choice = (consents: Flags, legitimateInterests: Flags = {}, vendors: Flags
 })
 const w = window as unknown as { __tcfapi?: unknown }
 
-let states: ConsentState[]
-const record = (state: ConsentState) => states.push(state)
-beforeEach(() => {
-  states = []
-  vi.useFakeTimers()
-})
-afterEach(() => {
-  delete w.__tcfapi
-  vi.useRealTimers()
-})
+const { states, record } = recordStates({ globals: ['__tcfapi'], fakeTimers: true })
 
 describe('tcfConsent', () => {
   it('says nothing until the CMP appears, then pending until the visitor chooses', () => {
@@ -131,7 +122,7 @@ describe('tcfConsent', () => {
     w.__tcfapi = cmp.api
     const stop = tcfConsent()(record)
     stop()
-    expect(cmp.api).toHaveBeenCalledWith('removeEventListener', 2, expect.any(Function), 7)
+    expect(cmp.api).toHaveBeenCalledWith('removeEventListener', 2, expect.any(Function), 0)
     expect(cmp.listeners.size).toBe(0)
     cmp.emit(choice({ 1: true, 8: true }))
     expect(states).toEqual(['pending'])

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { usercentricsConsent } from '../../../src/consent/usercentrics'
-import type { ConsentState } from '../../../src/types'
+import { recordStates } from '../../support/consentRecorder'
 
 interface Service {
   id: string
@@ -88,15 +88,7 @@ const loadV2 = () => {
   }
 }
 
-let states: ConsentState[]
-const record = (state: ConsentState) => states.push(state)
-beforeEach(() => {
-  states = []
-})
-afterEach(() => {
-  delete w.__ucCmp
-  delete w.UC_UI
-})
+const { states, record } = recordStates({ globals: ['__ucCmp', 'UC_UI'] })
 
 describe.each([
   ['v3', loadV3],
