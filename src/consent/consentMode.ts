@@ -1,6 +1,6 @@
 import type { ConsentSource, ConsentState } from '../types'
 import { createSource } from './createSource'
-import { quiet } from './quiet'
+import { quiet } from '../lib/guard'
 
 /** Options for the Google Consent Mode v2 consent source. */
 export interface ConsentModeOptions {

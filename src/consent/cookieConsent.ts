@@ -1,6 +1,6 @@
 import type { ConsentSource } from '../types'
 import { createSource } from './createSource'
-import { quiet } from './quiet'
+import { quiet } from '../lib/guard'
 
 /** The part of CookieConsent v3's API the source reads. */
 export interface CookieConsentApi {

@@ -1,6 +1,6 @@
 import type { ConsentSource, ConsentState } from '../types'
 import { createSource } from './createSource'
-import { quiet } from './quiet'
+import { quiet } from '../lib/guard'
 
 interface CkyConsent {
   categories?: { analytics?: boolean }

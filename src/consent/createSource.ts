@@ -19,20 +19,14 @@ export const createSource =
     const set: SetState = (state) => {
       if (!live || state === last) return
       last = state
-      // Empty catch: the tracker failing must not reach the CMP whose callback we run in.
-      try {
-        update(state)
-      } catch {}
+      update(state)
     }
-    // Empty catch: a missing or broken CMP leaves the state where it was; the page never knows.
-    try {
-      cleanup = setup(set)
-    } catch {}
+    // No try here: the tracker guards the source where it calls it, and guards the update it
+    // hands over; vendor callbacks are wrapped in quiet() by each source.
+    cleanup = setup(set)
     return () => {
       if (!live) return
       live = false
-      try {
-        cleanup?.()
-      } catch {}
+      cleanup?.()
     }
   }

@@ -1,6 +1,6 @@
 import type { ConsentSource } from '../types'
 import { createSource } from './createSource'
-import { quiet } from './quiet'
+import { quiet } from '../lib/guard'
 import { whenPresent } from './whenPresent'
 
 /** Options for the Klaro consent source. */

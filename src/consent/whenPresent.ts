@@ -1,3 +1,5 @@
+import { quiet } from '../lib/guard'
+
 const INTERVAL_MS = 100
 
 /**
@@ -11,18 +13,15 @@ export const whenPresent = <T>(
   tries = 100,
 ): (() => void) => {
   let timer: ReturnType<typeof setInterval> | undefined
+  // A half-loaded CMP may throw from its getter: it counts as not there yet. `then` may run in a
+  // timer, where a throw would reach the page's onerror.
+  const read = quiet(get)
+  const use = quiet(then)
   const found = () => {
-    let value: T | null | undefined
-    // Empty catch: a half-loaded CMP may throw from its getter; it counts as not there yet.
-    try {
-      value = get()
-    } catch {}
+    const value = read()
     if (value == null) return false
     clearInterval(timer)
-    // Empty catch: this may run in a timer, where a throw would reach the page's onerror.
-    try {
-      then(value)
-    } catch {}
+    use(value)
     return true
   }
   if (!found()) {

@@ -29,13 +29,11 @@ export const guard = <P extends unknown[], R>(
  * Wraps a callback handed to a vendor (a CMP, a chat widget) or run from a timer: what it throws
  * is dropped, since reporting could loop and rethrowing would break the vendor or the page.
  */
-export const quiet = <P extends unknown[], R>(fn: Fn<P, R>): Fn<P, R | undefined> => {
-  const call = fn as unknown as Three<R>
-  const quieted: Three<R | undefined> = (a, b, c) => {
+export const quiet =
+  <P extends unknown[], R>(fn: Fn<P, R>): Fn<P, R | undefined> =>
+  (...args) => {
     // Empty catch: see above; odd vendor data leaves the state where it was.
     try {
-      return call(a, b, c)
+      return fn(...args)
     } catch {}
   }
-  return quieted as unknown as Fn<P, R | undefined>
-}

@@ -1,6 +1,7 @@
 // The one recording harness of the consent unit tests: what a source reports, in order.
 import { afterEach, beforeEach, vi } from 'vitest'
-import type { ConsentState } from '../../src/types'
+import { createConsentGate } from '../../src/consent/gate'
+import type { ConsentSource, ConsentState } from '../../src/types'
 
 /** Options for recordStates. */
 export interface RecorderOptions {
@@ -28,4 +29,19 @@ export const recordStates = ({ globals = [], fakeTimers = false }: RecorderOptio
     if (fakeTimers) vi.useRealTimers()
   })
   return { states, record }
+}
+
+/**
+ * Runs `source` as the tracker does, through a real consent gate and its guards: what a broken
+ * CMP throws reaches `reports` (onError), never the caller.
+ */
+export const followInGate = (source: ConsentSource) => {
+  const reports: string[] = []
+  const ignore = () => {}
+  const effects = { store: ignore, grant: ignore, deny: ignore, log: ignore }
+  const gate = createConsentGate('test', 'required', effects, (code, message) => {
+    reports.push(`${code}: ${message}`)
+  })
+  const stop = gate.follow(source)
+  return { gate, stop, reports }
 }

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createSource, type SetState } from '../../../src/consent/createSource'
 import { whenPresent } from '../../../src/consent/whenPresent'
-import { recordStates } from '../../support/consentRecorder'
+import { followInGate, recordStates } from '../../support/consentRecorder'
 
 const { states, record } = recordStates()
 
@@ -42,22 +42,24 @@ describe('createSource', () => {
     expect(states).toEqual(['pending'])
   })
 
-  it('keeps a failing setup, cleanup or tracker from throwing', () => {
-    expect(() =>
+  it('leaves a failing setup or cleanup to the tracker, which reports it and throws nothing', () => {
+    const broken = followInGate(
       createSource(() => {
         throw new Error('setup')
-      })(record)(),
-    ).not.toThrow()
-    expect(states).toEqual([])
-    const stop = createSource((set) => {
-      expect(() => set('granted')).not.toThrow()
+      }),
+    )
+    expect(broken.reports).toEqual(['internal: consent source() failed'])
+    expect(broken.gate.state()).toBe('pending')
+    const source = createSource((set) => {
+      set('granted')
       return () => {
         throw new Error('cleanup')
       }
-    })(() => {
-      throw new Error('tracker')
     })
-    expect(stop).not.toThrow()
+    const { gate, stop, reports } = followInGate(source)
+    expect(gate.state()).toBe('granted')
+    expect(() => stop?.()).toThrow('cleanup') // the tracker's shutdown guards each stop
+    expect(reports).toEqual([])
   })
 })
 
