@@ -11,8 +11,8 @@ import {
   installTawk,
   installZendesk,
   WIDGET_GLOBALS,
-} from './capturesStandIns'
-import { createRecorder } from './capturesRecorder'
+} from '../support/chatStandIns'
+import { createRecorder } from '../support/captureRecorder'
 
 const w = window as unknown as Record<string, any>
 const GLOBALS = WIDGET_GLOBALS

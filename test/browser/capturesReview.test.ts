@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { captureReviewReads } from '../../src/captures/reviewRead'
-import { createRecorder, restoreVisibility, setVisibility } from './capturesRecorder'
+import { createRecorder, restoreVisibility, setVisibility } from '../support/captureRecorder'
 
 // A review box pinned at `top` px of the viewport; `top` past the bottom puts it out of view.
 const review = (id: string, top: number, extra = '') =>

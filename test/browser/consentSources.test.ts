@@ -5,8 +5,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { createTracker, type Tracker } from 'touchtrail'
 import { consentModeConsent } from '../../src/consent/consentMode'
 import { tcfConsent } from '../../src/consent/tcf'
-import { createInbox, type Inbox } from '../inbox'
-import { databaseNames, dumpIndexedDb, storageText } from '../storageText'
+import { createInbox, type Inbox } from '../support/inbox'
+import { databaseNames, dumpIndexedDb, storageText } from '../support/storageText'
 import { CMP_CASES, type StandIn } from './consentStandIns'
 
 type Callback = (data: object, success: boolean) => void

@@ -6,10 +6,10 @@
 import { createServer } from 'node:net'
 import { expect, it } from 'vitest'
 import type { Page } from 'playwright'
-import type { Reply } from '../collector'
-import { createInbox } from '../inbox'
-import { countOf, createTally } from './faultRows'
-import { openPage, pageUrl, queueState, sdkLoaded, useChromium } from './launch'
+import type { Reply } from '../support/collector'
+import { createInbox } from '../support/inbox'
+import { countOf, createTally } from '../support/faultRows'
+import { openPage, pageUrl, queueState, sdkLoaded, useChromium } from '../support/chromium'
 
 declare const touchtrail: {
   track(type: string, props?: unknown): string | undefined
