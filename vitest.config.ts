@@ -23,7 +23,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['test/unit/**/*.test.ts'],
+          include: ['test/unit/**/*.test.ts', 'test/support/**/*.test.ts'],
         },
       },
       {
@@ -45,7 +45,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
-          globalSetup: ['test/globalSetup.ts'],
+          globalSetup: ['test/support/globalSetup.ts'],
           // Retries wait real backoff: give a test room, but a hang still fails in a minute.
           testTimeout: 60_000,
           browser: {

@@ -10,7 +10,7 @@ const ELSEWHERE = [
   {
     id: 'network/429-retry-after',
     scenario: '`429` + `Retry-After: 2`: nothing sent before 2 s',
-    file: 'test/browser/coreDelivery.test.ts',
+    file: 'test/browser/delivery.test.ts',
     note: 'covered by "sends nothing before Retry-After has passed, even when asked to flush"',
   },
 ]

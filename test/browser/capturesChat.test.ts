@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import { captureChatOpens } from '../../src/captures/chatOpen'
 import { captureChatWidgets, type ChatProvider } from '../../src/captures/chatWidgets'
@@ -11,8 +11,8 @@ import {
   installTawk,
   installZendesk,
   WIDGET_GLOBALS,
-} from './capturesStandIns'
-import { createRecorder } from './capturesRecorder'
+} from '../support/chatStandIns'
+import { createRecorder } from '../support/captureRecorder'
 
 const w = window as unknown as Record<string, any>
 const GLOBALS = WIDGET_GLOBALS
@@ -20,6 +20,7 @@ const GLOBALS = WIDGET_GLOBALS
 describe('chat captures in Chromium', () => {
   let stop = () => {}
   afterEach(() => {
+    vi.useRealTimers()
     stop()
     document.body.innerHTML = ''
     for (const name of GLOBALS) delete w[name]
@@ -51,14 +52,18 @@ describe('chat captures in Chromium', () => {
   it.each(widgets)(
     'follows %s when its script loads after the capture started',
     async (provider, install) => {
+      // The capture's clock only: it looks at start, then 250 ms, 750 ms, 1.75 s, … after it.
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
       const recorder = createRecorder()
       stop = recorder.start(captureChatWidgets({ providers: [provider] }))
-      // The widget's snippet runs a moment later, as an async script would.
-      await new Promise((resolve) => setTimeout(resolve, 300))
+      // The widget's snippet runs after the capture's second look, as an async script would.
+      vi.advanceTimersByTime(300)
       const widget = install()
       expect(widget.attached()).toBe(false)
-      // Looked for again 750 ms after the start, then at 1.75 s, 3.75 s, …
-      await expect.poll(() => widget.attached(), { timeout: 5_000 }).toBe(true)
+      vi.advanceTimersByTime(449)
+      expect(widget.attached()).toBe(false)
+      vi.advanceTimersByTime(1)
+      expect(widget.attached()).toBe(true)
       widget.load?.()
       widget.ready?.()
       widget.open()

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import { captureFormSubmits } from '../../src/captures/formSubmit'
-import { createRecorder } from './capturesRecorder'
+import { createRecorder } from '../support/captureRecorder'
 
 // Values no emitted byte may contain.
 const SENTINELS = [

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { capturePageViews } from '../../src/captures/pageView'
-import { createRecorder, type Recorder } from './capturesRecorder'
+import { createRecorder, type Recorder } from '../support/captureRecorder'
 
 describe('capturePageViews in Chromium', () => {
   const home = location.href

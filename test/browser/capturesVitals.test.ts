@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import { captureVitals } from '../../src/captures/vitals'
-import { createRecorder, restoreVisibility, setVisibility } from './capturesRecorder'
+import { createRecorder, restoreVisibility, setVisibility } from '../support/captureRecorder'
 
 describe('captureVitals in Chromium (real web-vitals)', () => {
   let stop = () => {}

@@ -4,8 +4,8 @@
 // are stand-ins following their vendor's documents (test/support/consentStandIns.ts).
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest'
 import { createTracker, type Tracker } from 'touchtrail'
-import { createInbox, type Inbox } from '../inbox'
-import { databaseNames, dumpIndexedDb, storageText } from '../storageText'
+import { createInbox, type Inbox } from '../support/inbox'
+import { databaseNames, dumpIndexedDb, storageText } from '../support/storageText'
 import type { Cmp } from '../support/cmp'
 import { STAND_IN_CASES } from '../support/consentStandIns'
 import { REAL_CASES } from '../support/realCmps'

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, expect, inject, it, onTestFinished } from 'vites
 import { commands } from 'vitest/browser'
 import { createTracker } from 'touchtrail'
 import type { Tracker } from 'touchtrail'
-import { createInbox } from '../inbox'
+import { createInbox } from '../support/inbox'
 
 const problems: string[] = []
 const onRejection = (event: PromiseRejectionEvent) => problems.push(`rejection: ${event.reason}`)

@@ -3,9 +3,9 @@
 // CMP has loaded, a withdrawal purges, and a reload keeps the withdrawal.
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright'
-import { startCollector } from '../collector'
-import { createInbox, type Inbox } from '../inbox'
-import { launch, openPage, pageUrl, sdkLoaded } from './launch'
+import { startCollector } from '../support/collector'
+import { createInbox, type Inbox } from '../support/inbox'
+import { launch, openPage, pageUrl, sdkLoaded } from '../support/chromium'
 
 interface PageWindow {
   touchtrail: {

@@ -2,8 +2,8 @@
 // after tracking, thousands of touchpoints tracked just before unload, two tabs sharing one queue.
 import { expect, it } from 'vitest'
 import type { Page } from 'playwright'
-import { createInbox, type Inbox } from '../inbox'
-import { openPage, pageUrl, sdkLoaded, useChromium } from './launch'
+import { createInbox, type Inbox } from '../support/inbox'
+import { openPage, pageUrl, sdkLoaded, useChromium } from '../support/chromium'
 
 declare const touchtrail: {
   track(type: string, props?: unknown): string | undefined

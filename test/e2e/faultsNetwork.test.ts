@@ -6,10 +6,10 @@
 import { createServer } from 'node:net'
 import { expect, it } from 'vitest'
 import type { Page } from 'playwright'
-import type { Reply } from '../collector'
-import { createInbox } from '../inbox'
-import { countOf, createTally } from './faultRows'
-import { openPage, pageUrl, queueState, sdkLoaded, useChromium } from './launch'
+import type { Reply } from '../support/collector'
+import { createInbox } from '../support/inbox'
+import { countOf, createTally } from '../support/faultRows'
+import { openPage, pageUrl, queueState, sdkLoaded, useChromium } from '../support/chromium'
 
 declare const touchtrail: {
   track(type: string, props?: unknown): string | undefined
@@ -158,6 +158,8 @@ it('makes no tight retry loop while offline, and delivers when back online', asy
   const t = tally('network/offline', 'browser offline for 5 s (context.setOffline), then online')
   const inbox = (t.inbox = createInbox(env.collector.url))
   const { page, pageErrors } = await openPage(env.context)
+  // The page's clock runs as usual until the test moves it on (this test's context only).
+  await page.clock.install()
   // Counts the SDK's POSTs in the page: offline, none of them reach the collector to be counted.
   await page.addInitScript(() => {
     const w = window as unknown as { faultPosts: number[] }
@@ -178,8 +180,8 @@ it('makes no tight retry loop while offline, and delivers when back online', asy
   )
   t.sent.push(...(await trackIn(page, 60, 'offline'))) // past a batch: asks for a send at once
   await page.evaluate(() => Promise.all([touchtrail.flush(), touchtrail.flush()]))
-  // A window of time is the measurement here: attempts over 5 s offline.
-  await page.waitForTimeout(5_000)
+  // Attempts over 5 s offline, on the page's clock: every timer due in them fires, none waited.
+  await page.clock.runFor(5_000)
   const attempts =
     (await page.evaluate(() => (window as unknown as { faultPosts: number[] }).faultPosts.length)) -
     before

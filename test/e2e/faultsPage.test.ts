@@ -11,10 +11,10 @@ import { build } from 'esbuild'
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it, onTestFinished } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright'
 import type { FlushResult, Tracker, TrackerOptions } from '../../src/types'
-import { startCollector } from '../collector'
-import { createInbox, type Inbox } from '../inbox'
-import { countOf, createTally } from './faultRows'
-import { launch, openPage, pageUrl, sdkLoaded } from './launch'
+import { startCollector } from '../support/collector'
+import { createInbox, type Inbox } from '../support/inbox'
+import { countOf, createTally } from '../support/faultRows'
+import { launch, openPage, pageUrl, sdkLoaded } from '../support/chromium'
 
 /** What onError was told, as plain data the test can read back. */
 interface Told {

@@ -1,8 +1,8 @@
 // The script-tag install (SPEC §1) in real Chromium: the pre-load stub, both call styles after
 // load, a missing collector, a strict Content-Security-Policy.
 import { expect, it } from 'vitest'
-import { createInbox, type Inbox } from '../inbox'
-import { openPage, pageUrl, sdkLoaded, useChromium } from './launch'
+import { createInbox, type Inbox } from '../support/inbox'
+import { openPage, pageUrl, sdkLoaded, useChromium } from '../support/chromium'
 
 // What the page sees: the loaded tracker is callable and carries the tracker's methods.
 type PageTracker = ((method: string, ...args: unknown[]) => unknown) & {

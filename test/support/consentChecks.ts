@@ -2,8 +2,8 @@
 // the device holds for one tracker (IndexedDB, web storage, cookies) and what its collector got.
 import { afterEach, expect, inject } from 'vitest'
 import { createTracker, type ConsentSource, type Tracker } from 'touchtrail'
-import { createInbox, type Inbox } from '../inbox'
-import { dumpIndexedDb, storageText } from '../storageText'
+import { createInbox, type Inbox } from './inbox'
+import { dumpIndexedDb, storageText } from './storageText'
 
 const trackers: Tracker[] = []
 const names: string[] = []

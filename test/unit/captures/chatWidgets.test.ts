@@ -10,7 +10,7 @@ import {
   installTawk,
   installZendesk,
   WIDGET_GLOBALS,
-} from '../../browser/capturesStandIns'
+} from '../../support/chatStandIns'
 import { captureContext } from '../../support/captureContext'
 
 const w = window as unknown as Record<string, any>

@@ -3,7 +3,7 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright'
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import { chromiumArgs, findChromium } from '../../scripts/chromium.mjs'
-import { startCollector } from '../collector'
+import { startCollector } from './collector'
 
 /** Launches the Chromium `scripts/chromium.mjs` finds, headless. */
 export const launch = (): Promise<Browser> =>

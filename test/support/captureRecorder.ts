@@ -1,6 +1,6 @@
 // A fake emit that keeps every call, for driving one capture directly in real Chromium.
 import type { CaptureSetup } from '../../src/types'
-import { captureContext } from '../support/captureContext'
+import { captureContext } from './captureContext'
 
 export interface Recorder {
   /** Every emitted [type, props], props copied when emitted. */

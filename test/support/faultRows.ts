@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { onTestFinished } from 'vitest'
-import type { Inbox } from '../inbox'
+import type { Inbox } from './inbox'
 
 const ARTIFACT = fileURLToPath(new URL('../artifacts/faults.json', import.meta.url))
 

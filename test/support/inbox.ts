@@ -1,5 +1,5 @@
-// What a test asks of test/collector.ts, over fetch: works in the browser and in node.
-import type { Touchpoint } from '../src/types'
+// What a test asks of test/support/collector.ts, over fetch: works in the browser and in node.
+import type { Touchpoint } from '../../src/types'
 import type { LogEntry, Preflight, Reply } from './collector'
 
 /** One test's own collector path. */

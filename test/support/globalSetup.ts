@@ -4,7 +4,7 @@ import { startCollector } from './collector'
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** Base URL of test/collector.ts, without a trailing slash. */
+    /** Base URL of test/support/collector.ts, without a trailing slash. */
     collectorUrl: string
   }
 }

@@ -2,7 +2,7 @@
 import { afterEach, expect, inject, it, vi } from 'vitest'
 import { createTracker } from 'touchtrail'
 import type { Tracker, TrackerOptions } from 'touchtrail'
-import { createInbox, type Inbox } from '../inbox'
+import { createInbox, type Inbox } from '../support/inbox'
 
 const trackers: Tracker[] = []
 const start = (inbox: Inbox, options: Partial<TrackerOptions> = {}) => {

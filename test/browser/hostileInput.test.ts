@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, expect, inject, it, vi } from 'vitest'
 import { createTracker } from 'touchtrail'
 import type { Tracker } from 'touchtrail'
-import { createInbox } from '../inbox'
+import { createInbox } from '../support/inbox'
 
 const problems: unknown[] = []
 const onRejection = (event: PromiseRejectionEvent) => problems.push(event.reason)

@@ -1,8 +1,8 @@
 // The test collector is what every browser test trusts: check that it answers what it is told
 // and records exactly what it received.
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { startCollector } from '../collector'
-import { createInbox } from '../inbox'
+import { startCollector } from './collector'
+import { createInbox } from './inbox'
 
 let collector: Awaited<ReturnType<typeof startCollector>>
 beforeAll(async () => {

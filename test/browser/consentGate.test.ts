@@ -3,8 +3,8 @@
 import { afterEach, expect, inject, it } from 'vitest'
 import { createTracker } from 'touchtrail'
 import type { Tracker } from 'touchtrail'
-import { createInbox } from '../inbox'
-import { databaseNames, storageText } from '../storageText'
+import { createInbox } from '../support/inbox'
+import { databaseNames, storageText } from '../support/storageText'
 
 const trackers: Tracker[] = []
 const start = (...args: Parameters<typeof createTracker>) => {

@@ -1,11 +1,11 @@
-// GET /static/<path> for test/collector.ts: files from test/pages/, then dist/, so e2e pages and
+// GET /static/<path> for test/support/collector.ts: files from test/pages/, then dist/, so e2e pages and
 // the script they load share the collector's origin.
 import type { ServerResponse } from 'node:http'
 import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url))
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const STATIC_DIRS = [join(ROOT, 'test', 'pages'), join(ROOT, 'dist')]
 const TYPES: Record<string, string> = {
   '.html': 'text/html;charset=utf-8',
