@@ -10,6 +10,7 @@ import { persist } from './lib/persist'
 import { createReporter } from './lib/report'
 import { resolveOptions } from './options'
 import { createQueue } from './storage/queue'
+import { createPoster } from './transport/collector'
 import { createSender } from './transport/sender'
 import { watchRoutes } from './lib/routes'
 import type {
@@ -95,10 +96,13 @@ export const startTracker = (options: TrackerOptions): Started => {
   let gpc = (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true
 
   const sender = createSender({
-    ...o,
     queue,
-    lockName: `${o.name}:sender`,
-    version: VERSION,
+    post: createPoster(o.collector, VERSION, o.maxBytes),
+    maxEvents: o.maxEvents,
+    maxBytes: o.maxBytes,
+    intervalMs: o.intervalMs,
+    name: o.name,
+    max: o.queueMax,
     report,
     canSend: () => state === 'granted' && !stopped,
     log,
@@ -120,8 +124,7 @@ export const startTracker = (options: TrackerOptions): Started => {
     const started = built.identity.session?.id !== identity.session?.id
     identity = built.identity
     if (started) saveIdentity() // other tabs join this session rather than start their own
-    queue.add(new PendingRecord(draft.id, built.touchpoint))
-    sender.schedule()
+    sender.add(new PendingRecord(draft.id, built.touchpoint))
   }
   // Envelopes are built in the task after track(), not in it: a page's burst of calls stays
   // short. Whatever reads the queue or changes the identity builds what is waiting first.
@@ -160,7 +163,7 @@ export const startTracker = (options: TrackerOptions): Started => {
         unbuilt = []
         persist.remove(idKey)
         identity = fresh()
-        queue.purge().catch((cause) => report('internal', 'purge failed', cause))
+        sender.purge().catch((cause) => report('internal', 'purge failed', cause))
       }
     }
     if (change.effects.length) log(`consent ${state}`)

@@ -1,25 +1,34 @@
+import { utf8Length } from '../core/batch'
+
 /** What the collector answered: `status` 0 when there was no answer (network error, timeout). */
 export interface Answer {
   status: number
   retryAfter: string | null
 }
 
-/** Sends one body; resolves with the answer, never rejects. */
-export type Post = (body: string, keepalive?: boolean) => Promise<Answer>
+/** POSTs one body to `url`; resolves with the answer, never rejects. */
+export type Post = (url: string, body: string | ArrayBuffer, keepalive?: boolean) => Promise<Answer>
 
 /** Gives up on a collector that does not answer, so a hung request cannot stall the queue. */
 export const TIMEOUT_MS = 10_000
 
+/** Keepalive requests in flight may not total more than 64 KiB (Fetch spec, inflight keepalive bytes). */
+export const KEEPALIVE_MAX_BYTES = 64_000
+
+/** No answer: a network error, a timeout, or a keepalive body past the budget, never sent. */
+export const NO_ANSWER: Answer = { status: 0, retryAfter: null }
+
 /**
- * POSTs to `url` as text/plain, a CORS-simple request with no preflight, unless the site
- * configured headers. The fetch is taken when the tracker starts, before a page can replace it.
+ * POSTs as text/plain, a CORS-simple request with no preflight, unless the site configured
+ * headers. The fetch is taken when the tracker starts, before a page can replace it.
  */
-export const createHttpPost = (
-  url: string,
-  headers: Record<string, string> = {},
-  send: typeof fetch = fetch,
-): Post => {
-  return (body, keepalive) => {
+export const createHttpPost = (headers: Record<string, string> = {}, send = fetch): Post => {
+  let keepaliveBytes = 0
+  return (url, body, keepalive) => {
+    const bytes = typeof body === 'string' ? utf8Length(body) : body.byteLength
+    // The browser refuses keepalive bodies past its budget; what does not fit waits for next load.
+    if (keepalive && keepaliveBytes + bytes > KEEPALIVE_MAX_BYTES) return Promise.resolve(NO_ANSWER)
+    if (keepalive) keepaliveBytes += bytes
     const abort = new AbortController()
     let timer: ReturnType<typeof setTimeout> | undefined
     // The race gives up even where a page's fetch wrapper drops `signal` and cannot be aborted.
@@ -40,8 +49,9 @@ export const createHttpPost = (
       })
       return { status: response.status, retryAfter: response.headers.get('Retry-After') }
     })().catch(() => NO_ANSWER)
-    return Promise.race([request, timeout]).finally(() => clearTimeout(timer))
+    return Promise.race([request, timeout]).finally(() => {
+      clearTimeout(timer)
+      if (keepalive) keepaliveBytes -= bytes
+    })
   }
 }
-
-const NO_ANSWER: Answer = { status: 0, retryAfter: null }
