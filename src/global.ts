@@ -17,50 +17,42 @@ const CAPTURES: Record<string, () => CaptureSetup> = {
 }
 const DEFAULT_CAPTURE = 'page_view,form_submit,chat_open,review_read'
 
-const start = () => {
+const start = (format?: BodyFormat, script = document.currentScript) => {
+  const w = window as unknown as { touchtrail?: Api }
   // currentScript is set while an async classic script runs; the query covers a copied tag.
-  const tag = (document.currentScript ??
+  const tag = (script ??
     document.querySelector('script[data-collector]')) as HTMLScriptElement | null
   const data = tag?.dataset ?? {}
   if (!data.collector) {
     console.error('[touchtrail] the script tag has no data-collector: nothing is recorded')
     return
   }
-  // Heavier parts load from beside this script only when asked for, so the tag stays small:
-  // web-vitals for `vitals`, the widget adapters for `chat_open`, the CMP adapters for a source,
-  // the pipeline formats for `data-format`.
-  const load = <M>(file: string, use: (module: M) => void) =>
-    import(new URL(file, tag?.src || location.href).href)
-      .then(use)
-      .catch((error) => console.error(`[touchtrail] could not load ${file}`, error))
-  const { format } = data
-  if (!format) return begin(data, load)
-  // Nothing may go out in the wrong shape: the tracker starts once the format is here; calls
-  // made meanwhile wait in the stub's queue.
-  load<typeof import('./transport/formatByName')>('touchtrail.format.js', (m) => {
-    const body = m.formatByName(format, data.writeKey)
-    if (body) begin(data, load, body)
-    else
-      console.error(
-        `[touchtrail] data-format="${format}" needs data-write-key: nothing is recorded`,
+  // Nothing may go out in the wrong shape: with data-format the tracker starts once the format's
+  // chunk has loaded; calls made meanwhile wait in the stub's queue.
+  if (data.format && !format) {
+    const file = new URL('touchtrail.format.js', tag?.src || location.href).href
+    return void import(file)
+      .then((m: typeof import('./transport/formatByName')) =>
+        start(m.formatByName(data.format as string, data.writeKey), tag),
       )
-  })
-}
-
-type Load = <M>(file: string, use: (module: M) => void) => Promise<void>
-
-const begin = (data: DOMStringMap, load: Load, format?: BodyFormat) => {
-  const w = window as unknown as { touchtrail?: Api }
+      .catch((error) => console.error('[touchtrail] could not start', error))
+  }
   const queued = Array.from(w.touchtrail?.q ?? [])
   const names = (data.capture ?? DEFAULT_CAPTURE).split(',').map((name) => name.trim())
   const consent = data.consent ?? 'required'
   const { tracker, attach, follow } = startTracker({
-    collector: { url: data.collector as string, compress: data.compress === 'true', format },
+    collector: { url: data.collector, compress: data.compress === 'true', format },
     consent: consent === 'granted' ? consent : 'required',
     capture: names.map((name) => CAPTURES[name]?.()).filter(Boolean),
     debug: data.debug === 'true',
   })
 
+  // Heavier parts load from beside this script only when asked for, so the tag stays small:
+  // web-vitals for `vitals`, the widget adapters for `chat_open`, the CMP adapters for a source.
+  const load = <M>(file: string, use: (module: M) => void) =>
+    import(new URL(file, tag?.src || location.href).href).then(use, (error) =>
+      console.error(`[touchtrail] could not load ${file}`, error),
+    )
   if (names.includes('vitals')) {
     load<typeof import('./captures/vitals')>('touchtrail.vitals.js', (m) =>
       attach(m.captureVitals()),

@@ -54,18 +54,14 @@ export const resolveOptions = (options: TrackerOptions, report: Report): Resolve
 
 const isFunction = (value: unknown): value is CaptureSetup => typeof value === 'function'
 
+// A URL becomes `{ url }`; an object keeps what its type allows (a format must be a function).
 const checkCollector = (
   collector: TrackerOptions['collector'] | undefined,
 ): Resolved['collector'] | undefined => {
   if (typeof collector === 'string' && collector) return { url: collector }
   if (typeof collector === 'function') return collector
   if (collector && typeof collector === 'object' && typeof collector.url === 'string') {
-    const { url, headers, format, compress } = collector
-    return {
-      url,
-      headers: headers && typeof headers === 'object' ? headers : undefined,
-      format: typeof format === 'function' ? format : undefined,
-      compress: compress === true,
-    }
+    const { format } = collector
+    return { ...collector, format: typeof format === 'function' ? format : undefined }
   }
 }

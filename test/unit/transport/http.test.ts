@@ -1,5 +1,5 @@
 import { afterEach, expect, it, vi } from 'vitest'
-import { createHttpPost, KEEPALIVE_MAX_BYTES, TIMEOUT_MS } from '../../../src/transport/http'
+import { createHttpPost, TIMEOUT_MS } from '../../../src/transport/http'
 
 // The HTTP post over a scripted fetch: what it asks the browser for, and how it reads answers.
 afterEach(() => vi.useRealTimers())
@@ -54,26 +54,12 @@ it('gives up on a collector that never answers, and aborts the request', async (
   expect(calls[0].init.signal?.aborted).toBe(true)
 })
 
-it('keeps keepalive bodies in flight within 64 KB, counting UTF-8 bytes; the budget frees as they end', async () => {
-  const finish: (() => void)[] = []
-  const { calls, send } = answering(
-    () => new Promise<Response>((resolve) => finish.push(() => resolve(new Response('')))),
-  )
+it('asks for keepalive when told (page hide), and only then', async () => {
+  const { calls, send } = answering(async () => new Response(''))
   const post = createHttpPost({}, send)
-  const half = 'é'.repeat(KEEPALIVE_MAX_BYTES / 4) // 2 bytes each: half the budget
-  const first = post('https://c.example/t', half, true)
-  const second = post('https://c.example/t', half, true)
-  expect(await post('https://c.example/t', 'x', true)).toEqual({ status: 0, retryAfter: null })
-  expect(calls).toHaveLength(2)
-  expect(calls.every((call) => call.init.keepalive)).toBe(true)
-  const plain = post('https://c.example/t', half) // not keepalive: no budget
-  expect(calls).toHaveLength(3)
-  finish.splice(0, 2).forEach((end) => end())
-  await Promise.all([first, second])
-  const third = post('https://c.example/t', half, true)
-  expect(calls).toHaveLength(4)
-  finish.splice(0).forEach((end) => end())
-  expect(await Promise.all([plain, third])).toHaveLength(2)
+  await post('https://c.example/t', '{}', true)
+  await post('https://c.example/t', '{}')
+  expect(calls.map((call) => call.init.keepalive)).toEqual([true, undefined])
 })
 
 it('sends compressed bytes as they are', async () => {
