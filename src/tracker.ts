@@ -97,7 +97,7 @@ export const startTracker = (options: TrackerOptions): Started => {
 
   const sender = createSender({
     queue,
-    post: createPoster(o.collector, VERSION, o.maxBytes),
+    post: createPoster(o.collector, VERSION),
     maxEvents: o.maxEvents,
     maxBytes: o.maxBytes,
     intervalMs: o.intervalMs,

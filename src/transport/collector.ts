@@ -10,17 +10,14 @@ export type Poster = (records: readonly QueueRecord[], keepalive?: boolean) => P
 /** Bodies of fewer bytes of JSON go plain: gzip saves little there. */
 export const COMPRESS_MIN_BYTES = 1_024
 
-// A body the sender must split before it may go: the same answer a collector gives.
-const TOO_LARGE: Answer = { status: 413, retryAfter: null }
-
 /**
  * The poster for a checked `collector` option. The default body joins the records' stored JSON;
- * only a format or a custom transport gets objects, each record's JSON parsed once.
+ * only a format or a custom transport gets objects, each record's JSON parsed once. The sender
+ * bounds a batch by its JSON (`batch.maxBytes`), which a gzipped body only undercuts.
  */
 export const createPoster = (
   collector: CollectorOptions | CustomTransport,
   version: string,
-  maxBytes: number,
 ): Poster => {
   const batchOf = (records: readonly QueueRecord[]): Batch => ({
     sentAt: new Date().toISOString(),
@@ -37,7 +34,6 @@ export const createPoster = (
       ? toJson(format(batchOf(records)))
       : bodyOf(records, new Date().toISOString(), version)
     const bytes = utf8Length(text)
-    if (records.length > 1 && bytes > maxBytes) return TOO_LARGE
     // At page hide there is no time to wait for a stream: those go plain.
     if (compress && flag && !keepalive && bytes >= COMPRESS_MIN_BYTES) {
       const zipped = await gzip(text)

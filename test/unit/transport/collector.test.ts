@@ -49,7 +49,7 @@ const records = (count: number, pad = 0): QueueRecord[] =>
 const text = (sent: Sent) =>
   (sent.body[0] === 0x1f && sent.body[1] === 0x8b ? gunzipSync(sent.body) : sent.body).toString()
 const post = (collector: CollectorOptions, list: QueueRecord[], keepalive?: boolean) =>
-  createPoster(collector, '1.2.3', 60_000)(list, keepalive)
+  createPoster(collector, '1.2.3')(list, keepalive)
 
 it('joins the stored JSON into the touchtrail body, as text/plain with no other header', async () => {
   const list = records(3)
@@ -147,7 +147,7 @@ it('compresses posthogFormat with its own flag, never segmentFormat nor a format
 it('gives a format and a custom transport the touchpoints as objects, each parsed from its stored JSON', async () => {
   const list = records(3)
   const seen: Batch[] = []
-  const answer = await createPoster(async (batch) => void seen.push(batch), '1.2.3', 60_000)(list)
+  const answer = await createPoster(async (batch) => void seen.push(batch), '1.2.3')(list)
   expect(answer.status).toBe(200)
   expect(seen[0].sdk).toEqual({ name: 'touchtrail', version: '1.2.3' })
   expect(seen[0].batch).toEqual(list.map((r) => JSON.parse(r.json)))
@@ -157,16 +157,7 @@ it('gives a format and a custom transport the touchpoints as objects, each parse
 })
 
 it('reads a custom transport’s rejection as its status, or as no answer', async () => {
-  const failing = (error: unknown) =>
-    createPoster(() => Promise.reject(error), 'v', 60_000)(records(1))
+  const failing = (error: unknown) => createPoster(() => Promise.reject(error), 'v')(records(1))
   expect(await failing({ status: 429 })).toEqual({ status: 429, retryAfter: null })
   expect(await failing(new Error('offline'))).toEqual({ status: 0, retryAfter: null })
-})
-
-it('answers 413 without sending when a format makes a body of several records exceed maxBytes', async () => {
-  const big: BodyFormat = ({ batch }) => ({ batch, padding: 'x'.repeat(2_000) })
-  const poster = createPoster({ url: 'https://own.example/', format: big }, 'v', 1_500)
-  expect((await poster(records(2))).status).toBe(413)
-  expect(requests).toEqual([])
-  expect((await poster(records(1))).status).toBe(200) // one record always goes
 })
