@@ -30,6 +30,7 @@ export default defineConfig([
       'touchtrail.vitals': 'src/captures/vitals.ts',
       'touchtrail.chat': 'src/captures/chatWidgets.ts',
       'touchtrail.consent': 'src/consent/byName.ts',
+      'touchtrail.format': 'src/transport/formatByName.ts',
     },
     format: ['esm'],
     splitting: false,

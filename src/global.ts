@@ -3,7 +3,7 @@ import { captureFormSubmits } from './captures/formSubmit'
 import { capturePageViews } from './captures/pageView'
 import { captureReviewReads } from './captures/reviewRead'
 import { startTracker } from './tracker'
-import type { CaptureSetup, Tracker } from './types'
+import type { BodyFormat, CaptureSetup, Tracker } from './types'
 
 /** `window.touchtrail`: callable as touchtrail(method, …args), and carrying the methods. */
 type Api = ((method: string, ...args: unknown[]) => unknown) &
@@ -17,21 +17,31 @@ const CAPTURES: Record<string, () => CaptureSetup> = {
 }
 const DEFAULT_CAPTURE = 'page_view,form_submit,chat_open,review_read'
 
-const start = () => {
+const start = (format?: BodyFormat, script = document.currentScript) => {
   const w = window as unknown as { touchtrail?: Api }
   // currentScript is set while an async classic script runs; the query covers a copied tag.
-  const tag = (document.currentScript ??
+  const tag = (script ??
     document.querySelector('script[data-collector]')) as HTMLScriptElement | null
   const data = tag?.dataset ?? {}
   if (!data.collector) {
     console.error('[touchtrail] the script tag has no data-collector: nothing is recorded')
     return
   }
+  // Nothing may go out in the wrong shape: with data-format the tracker starts once the format's
+  // chunk has loaded; calls made meanwhile wait in the stub's queue.
+  if (data.format && !format) {
+    const file = new URL('touchtrail.format.js', tag?.src || location.href).href
+    return void import(file)
+      .then((m: typeof import('./transport/formatByName')) =>
+        start(m.formatByName(data.format as string, data.writeKey), tag),
+      )
+      .catch((error) => console.error('[touchtrail] could not start', error))
+  }
   const queued = Array.from(w.touchtrail?.q ?? [])
   const names = (data.capture ?? DEFAULT_CAPTURE).split(',').map((name) => name.trim())
   const consent = data.consent ?? 'required'
   const { tracker, attach, follow } = startTracker({
-    collector: data.collector,
+    collector: { url: data.collector, compress: data.compress === 'true', format },
     consent: consent === 'granted' ? consent : 'required',
     capture: names.map((name) => CAPTURES[name]?.()).filter(Boolean),
     debug: data.debug === 'true',

@@ -21,7 +21,8 @@ export {
   type CookieConsentApi,
   type CookieConsentOptions,
 } from './consent/cookieConsent'
-export { segmentFormat } from './transport/segmentFormat'
+export { segmentFormat, type SegmentFormatOptions } from './transport/segmentFormat'
+export { posthogFormat, type PosthogFormatOptions } from './transport/posthogFormat'
 export { DEFAULT_STAGE_RULES } from './core/stage'
 export { SECRET_PARAMS } from './core/redact'
 export type {

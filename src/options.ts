@@ -1,11 +1,17 @@
 import type { Report } from './lib/report'
-import { createHttpPost, type Post } from './transport/http'
-import { toJson } from './core/serialize'
-import type { Batch, CaptureSetup, ConsentSource, StageRules, TrackerOptions } from './types'
+import type {
+  CaptureSetup,
+  CollectorOptions,
+  ConsentSource,
+  CustomTransport,
+  StageRules,
+  TrackerOptions,
+} from './types'
 
 /** Options with every default applied and every number clamped. */
 export interface Resolved {
-  post: Post
+  /** The collector option, checked: a URL is `{ url }`; `createPoster` turns it into requests. */
+  collector: CollectorOptions | CustomTransport
   consent: 'required' | 'granted' | ConsentSource
   captures: CaptureSetup[]
   stages: StageRules
@@ -23,8 +29,8 @@ const clamp = (value: unknown, low: number, high: number, fallback: number): num
 /** Every default and clamp, in one place; undefined (and a report) when there is no collector. */
 export const resolveOptions = (options: TrackerOptions, report: Report): Resolved | undefined => {
   const { collector, batch, queue } = options ?? {}
-  const post = toPost(collector)
-  if (!post) {
+  const checked = checkCollector(collector)
+  if (!checked) {
     report('config', 'createTracker() needs a collector: a URL, { url }, or a function')
     return undefined
   }
@@ -33,7 +39,7 @@ export const resolveOptions = (options: TrackerOptions, report: Report): Resolve
     report('config', `consent must be 'required', 'granted' or a consent source; using 'required'`)
   }
   return {
-    post,
+    collector: checked,
     consent: consent === 'granted' || typeof consent === 'function' ? consent : 'required',
     captures: Array.isArray(options.capture) ? options.capture.filter(isFunction) : [],
     stages: Array.isArray(options.stages) ? options.stages : [],
@@ -48,27 +54,14 @@ export const resolveOptions = (options: TrackerOptions, report: Report): Resolve
 
 const isFunction = (value: unknown): value is CaptureSetup => typeof value === 'function'
 
-const toPost = (collector: TrackerOptions['collector'] | undefined): Post | undefined => {
-  if (typeof collector === 'string' && collector) return createHttpPost(collector)
-  if (typeof collector === 'function') return customPost(collector)
+// A URL becomes `{ url }`; an object keeps what its type allows (a format must be a function).
+const checkCollector = (
+  collector: TrackerOptions['collector'] | undefined,
+): Resolved['collector'] | undefined => {
+  if (typeof collector === 'string' && collector) return { url: collector }
+  if (typeof collector === 'function') return collector
   if (collector && typeof collector === 'object' && typeof collector.url === 'string') {
     const { format } = collector
-    const post = createHttpPost(collector.url, collector.headers)
-    return typeof format === 'function'
-      ? (body, keepalive) => post(toJson(format(JSON.parse(body) as Batch)), keepalive)
-      : post
+    return { ...collector, format: typeof format === 'function' ? format : undefined }
   }
 }
-
-// A custom transport gets the batch as an object; a rejection carrying `status` is read as that.
-const customPost =
-  (send: (batch: Batch) => Promise<void>): Post =>
-  async (body) => {
-    try {
-      await send(JSON.parse(body) as Batch)
-      return { status: 200, retryAfter: null }
-    } catch (error) {
-      const status = (error as { status?: unknown } | null)?.status
-      return { status: typeof status === 'number' ? status : 0, retryAfter: null }
-    }
-  }

@@ -12,6 +12,7 @@ import { watchRoutes } from './lib/routes'
 import { resolveOptions } from './options'
 import { createDrafts } from './storage/drafts'
 import { createQueue } from './storage/queue'
+import { createPoster } from './transport/collector'
 import { createSender } from './transport/sender'
 import type {
   CaptureContext,
@@ -78,10 +79,13 @@ export const startTracker = (options: TrackerOptions): Started => {
   const visitor = createVisitor(`${o.name}:id`, () => gate.state() === 'granted')
   const queue = createQueue(o.name, o.queueMax, report)
   const sender = createSender({
-    ...o,
     queue,
-    lockName: `${o.name}:sender`,
-    version: VERSION,
+    post: createPoster(o.collector, VERSION),
+    maxEvents: o.maxEvents,
+    maxBytes: o.maxBytes,
+    intervalMs: o.intervalMs,
+    name: o.name,
+    max: o.queueMax,
     report,
     canSend: () => gate.state() === 'granted' && !stopped,
     log,
@@ -90,8 +94,7 @@ export const startTracker = (options: TrackerOptions): Started => {
   const drafts = createDrafts((draft) => {
     const built = buildTouchpoint(draft, visitor.ids(), context, o.stages, uuidv7)
     visitor.moveTo(built.identity)
-    queue.add(new PendingRecord(draft.id, built.touchpoint))
-    sender.schedule()
+    sender.add(new PendingRecord(draft.id, built.touchpoint))
   }, report)
   const sendOnHide = guard(report, 'hidden', () => {
     drafts.buildAll()
@@ -117,7 +120,7 @@ export const startTracker = (options: TrackerOptions): Started => {
       deny: () => {
         drafts.drop()
         visitor.forget()
-        queue.purge().catch((cause) => report('internal', 'purge failed', cause))
+        sender.purge().catch((cause) => report('internal', 'purge failed', cause))
       },
       log,
     },

@@ -166,8 +166,14 @@ export interface TouchtrailError {
   cause?: unknown
 }
 
-/** Turns a batch into the body another kind of collector expects. */
-export type BodyFormat = (batch: Batch) => unknown
+/**
+ * Turns a batch into the body another kind of collector expects. `compression` is the value of
+ * the `compression` query parameter it takes for gzipped bodies; without it, never compressed.
+ */
+export interface BodyFormat {
+  (batch: Batch): unknown
+  compression?: string
+}
 
 /** Sends one batch; resolve on success, reject (optionally with `{ status }`) on failure. */
 export type CustomTransport = (batch: Batch) => Promise<void>
@@ -178,7 +184,9 @@ export interface CollectorOptions {
   url: string
   /** Extra request headers; setting any makes requests non-simple (CORS preflight). */
   headers?: Record<string, string>
-  /** Reshapes each body for a collector that wants another format, e.g. `segmentFormat`. */
+  /** Gzips bodies of 1,024 bytes or more (where the browser can), with `compression=gzip` in the URL. @defaultValue false */
+  compress?: boolean
+  /** Reshapes each body for a collector that wants another format, e.g. `segmentFormat({ writeKey })`. */
   format?: BodyFormat
 }
 

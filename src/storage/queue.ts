@@ -5,7 +5,7 @@ import { clearWithoutCreating, createIdbBackend } from './idb'
 import { createMemoryBackend } from './memory'
 import { createSpillBackend } from './spill'
 
-/** The durable queue the tracker adds to and the sender reads from. */
+/** The durable queue the sender adds to and reads from: storage only. */
 export interface Queue {
   /** Queues a record; writes are coalesced, at most one transaction per `WRITE_GAP_MS`. */
   add(record: QueueRecord): void
@@ -13,8 +13,6 @@ export interface Queue {
   read(count: number): Promise<QueueRecord[]>
   /** Deletes acknowledged or dropped records, in the next write; resolves once it is stored. */
   remove(ids: readonly string[]): Promise<void>
-  /** This page's records not yet removed: what can still be sent as the page goes away. */
-  recent(): QueueRecord[]
   /** Writes what is not yet stored at once, without waiting for earlier writes: the page is going away. */
   persistNow(): void
   /** Deletes everything: on denial. */
@@ -40,7 +38,6 @@ export const createQueue = (name: string, max: number, report: Report): Queue =>
   let gone = new Set<string>() // removed here, not yet known to be deleted from storage
   let deletes: string[] = [] // of those, the ones no write has taken yet
   let started: QueueRecord[][] = [] // writes begun and not yet known to be stored
-  let recent: QueueRecord[] = []
   let dropped = 0
   let due: Promise<void> | undefined
   let lastWrite = -Infinity
@@ -71,15 +68,6 @@ export const createQueue = (name: string, max: number, report: Report): Queue =>
       return job(backend)
     }
   }
-
-  // What any tab of the site delivered: a closing tab must not send it again from `recent`.
-  const forget = (ids: readonly string[]) => {
-    const delivered = new Set(ids)
-    recent = recent.filter((record) => !delivered.has(record.id))
-  }
-  const sent =
-    typeof BroadcastChannel === 'function' ? new BroadcastChannel(`${name}:sent`) : undefined
-  if (sent) sent.onmessage = (event: MessageEvent<string[]>) => forget(event.data)
 
   const countDrop = (count: number) => {
     if (!count) return
@@ -133,8 +121,6 @@ export const createQueue = (name: string, max: number, report: Report): Queue =>
   return {
     add: (record) => {
       unwritten.push(record)
-      recent.push(record)
-      if (recent.length > max) recent.splice(0, recent.length - max)
       void later()
     },
     read: async (count) => {
@@ -145,13 +131,10 @@ export const createQueue = (name: string, max: number, report: Report): Queue =>
       return stored.filter((record) => !gone.has(record.id)).slice(0, count)
     },
     remove: (ids) => {
-      forget(ids)
-      sent?.postMessage(ids)
       ids.forEach((id) => gone.add(id))
       deletes.push(...ids)
       return later()
     },
-    recent: () => recent,
     size: async () => {
       if (unwritten.length || deletes.length) await later()
       await writing
@@ -164,7 +147,6 @@ export const createQueue = (name: string, max: number, report: Report): Queue =>
       gone = new Set()
       deletes = []
       started = []
-      recent = []
       await writing
       if (opened) return use((b) => b.clear())
       await memoryBackend?.clear()

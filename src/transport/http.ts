@@ -4,22 +4,24 @@ export interface Answer {
   retryAfter: string | null
 }
 
-/** Sends one body; resolves with the answer, never rejects. */
-export type Post = (body: string, keepalive?: boolean) => Promise<Answer>
+/** POSTs one body to `url`; resolves with the answer, never rejects. */
+export type Post = (url: string, body: string | ArrayBuffer, keepalive?: boolean) => Promise<Answer>
 
 /** Gives up on a collector that does not answer, so a hung request cannot stall the queue. */
 export const TIMEOUT_MS = 10_000
 
+/** Keepalive requests in flight may not total more than 64 KiB (Fetch spec, inflight keepalive bytes). */
+export const KEEPALIVE_MAX_BYTES = 64_000
+
+/** No answer: a network error (a keepalive body past the browser's budget is one), or a timeout. */
+export const NO_ANSWER: Answer = { status: 0, retryAfter: null }
+
 /**
- * POSTs to `url` as text/plain, a CORS-simple request with no preflight, unless the site
- * configured headers. The fetch is taken when the tracker starts, before a page can replace it.
+ * POSTs as text/plain, a CORS-simple request with no preflight, unless the site configured
+ * headers. The fetch is taken when the tracker starts, before a page can replace it.
  */
-export const createHttpPost = (
-  url: string,
-  headers: Record<string, string> = {},
-  send: typeof fetch = fetch,
-): Post => {
-  return (body, keepalive) => {
+export const createHttpPost = (headers: Record<string, string> = {}, send = fetch): Post => {
+  return (url, body, keepalive) => {
     const abort = new AbortController()
     let timer: ReturnType<typeof setTimeout> | undefined
     // The race gives up even where a page's fetch wrapper drops `signal` and cannot be aborted.
@@ -43,5 +45,3 @@ export const createHttpPost = (
     return Promise.race([request, timeout]).finally(() => clearTimeout(timer))
   }
 }
-
-const NO_ANSWER: Answer = { status: 0, retryAfter: null }

@@ -190,3 +190,66 @@ it.each([400, 404, 422])('drops a batch answered %i and tells onError', async (s
     [200, later],
   ])
 })
+
+it('with compress, gzips a batch of 1 KB or more: text/plain, no Content-Encoding, no preflight', async () => {
+  const inbox = createInbox(inject('collectorUrl'))
+  const tracker = start(inbox, { collector: { url: inbox.url, compress: true } })
+  const ids = trackMany(tracker, 20, 'compressed')
+  expect(await tracker.flush()).toEqual({ sent: 20, failed: 0, pending: 0 })
+  const [entry] = await inbox.log()
+  expect(entry).toMatchObject({ gzipped: true, query: '?compression=gzip', status: 200 })
+  expect(entry.contentType).toBe('text/plain;charset=UTF-8')
+  expect(entry.headers['content-encoding']).toBeUndefined()
+  expect(await inbox.preflights()).toEqual([])
+  // It gunzips to the batch, every touchpoint whole.
+  const body = JSON.parse(await inbox.received()) as { sdk: unknown; batch: { id: string }[] }
+  expect(body.sdk).toMatchObject({ name: 'touchtrail' })
+  expect(body.batch.map((t) => t.id)).toEqual(ids)
+  expect(entry.bytes).toBeLessThan(new TextEncoder().encode(await inbox.received()).length / 3)
+})
+
+it('with compress, sends a body under 1 KB plain, without the parameter', async () => {
+  const inbox = createInbox(inject('collectorUrl'))
+  const tracker = start(inbox, { collector: { url: inbox.url, compress: true } })
+  const [id] = trackMany(tracker, 1, 'small')
+  expect((await tracker.flush()).sent).toBe(1)
+  expect(await inbox.log()).toEqual([expect.objectContaining({ gzipped: false, query: '' })])
+  expect(await acceptedIds(inbox)).toEqual([id])
+})
+
+it('without compress, sends a large batch plain', async () => {
+  const inbox = createInbox(inject('collectorUrl'))
+  const tracker = start(inbox)
+  trackMany(tracker, 20, 'plain')
+  expect((await tracker.flush()).sent).toBe(20)
+  expect(await inbox.log()).toEqual([expect.objectContaining({ gzipped: false, query: '' })])
+  expect(await inbox.preflights()).toEqual([])
+})
+
+it('sends posthogFormat compressed with its own flag, and segmentFormat plain, neither preflighted', async () => {
+  const { posthogFormat, segmentFormat } = await import('touchtrail')
+  const posthog = createInbox(inject('collectorUrl'))
+  const segment = createInbox(inject('collectorUrl'))
+  const a = start(posthog, {
+    collector: { url: posthog.url, compress: true, format: posthogFormat({ apiKey: 'phc_t' }) },
+  })
+  const b = start(segment, {
+    collector: { url: segment.url, compress: true, format: segmentFormat({ writeKey: 'wk' }) },
+  })
+  const ids = trackMany(a, 20, 'ph')
+  trackMany(b, 20, 'seg')
+  expect((await a.flush()).sent).toBe(20)
+  expect((await b.flush()).sent).toBe(20)
+  const [ph] = await posthog.log()
+  const [seg] = await segment.log()
+  expect(ph).toMatchObject({ gzipped: true, query: '?compression=gzip-js' })
+  expect(seg).toMatchObject({ gzipped: false, query: '' })
+  const body = JSON.parse(await posthog.received()) as {
+    api_key: string
+    batch: { uuid: string }[]
+  }
+  expect(body.api_key).toBe('phc_t')
+  expect(body.batch.map((event) => event.uuid)).toEqual(ids)
+  expect(JSON.parse(await segment.received())).toMatchObject({ writeKey: 'wk' })
+  expect([...(await posthog.preflights()), ...(await segment.preflights())]).toEqual([])
+})

@@ -110,3 +110,61 @@ it('runs under a strict CSP: no inline script, no eval, connect-src self', async
   ).toEqual([])
   expect([...pageErrors, ...consoleErrors]).toEqual([])
 })
+
+it('data-format="posthog" with data-compress loads the format and sends PostHog’s body, gzipped', async () => {
+  const inbox = createInbox(env.collector.url)
+  const { page, pageErrors, consoleErrors } = await openPage(env.context)
+  const query = { collector: inbox.url, format: 'posthog', key: 'phc_tag', compress: 'true' }
+  await page.goto(pageUrl(env.collector.url, 'format.html', query))
+  await sdkLoaded(page)
+  await page.evaluate(() => {
+    for (let i = 0; i < 20; i++)
+      touchtrail.track('chat_open', { provider: `p${i}`, trigger: 'api' })
+    return touchtrail.flush()
+  })
+  await expect.poll(async () => (await inbox.log()).length, { timeout: 15_000 }).toBeGreaterThan(0)
+  const log = await inbox.log()
+  expect(log.every((entry) => entry.query === '?compression=gzip-js' && entry.gzipped)).toBe(true)
+  const events = (await inbox.received())
+    .split('\n')
+    .flatMap((body) => (JSON.parse(body) as { api_key: string; batch: { event: string }[] }).batch)
+  expect(events.map((event) => event.event)).toEqual(['$pageview', ...Array(20).fill('chat_open')])
+  expect(JSON.parse((await inbox.received()).split('\n')[0])).toMatchObject({ api_key: 'phc_tag' })
+  expect(await inbox.preflights()).toEqual([])
+  expect([...pageErrors, ...consoleErrors]).toEqual([])
+})
+
+it('data-format="segment" sends Segment’s body with the write key, plain', async () => {
+  const inbox = createInbox(env.collector.url)
+  const { page } = await openPage(env.context)
+  const query = { collector: inbox.url, format: 'segment', key: 'wk_tag', compress: 'true' }
+  await page.goto(pageUrl(env.collector.url, 'format.html', query))
+  await sdkLoaded(page)
+  await page.evaluate(() => touchtrail.flush())
+  await expect.poll(async () => (await inbox.log()).length, { timeout: 15_000 }).toBe(1)
+  expect((await inbox.log())[0]).toMatchObject({ query: '', gzipped: false })
+  expect(JSON.parse(await inbox.received())).toMatchObject({
+    writeKey: 'wk_tag',
+    batch: [{ type: 'page' }],
+  })
+})
+
+it('an unknown data-format or one without data-write-key logs an error and sends nothing', async () => {
+  for (const [format, key] of [
+    ['amplitude', 'k'],
+    ['segment', ''],
+  ]) {
+    const inbox = createInbox(env.collector.url)
+    const { page, pageErrors, consoleErrors } = await openPage(env.context)
+    await page.goto(
+      pageUrl(env.collector.url, 'format.html', { collector: inbox.url, format, key }),
+    )
+    await expect.poll(() => consoleErrors.length, { timeout: 15_000 }).toBe(1)
+    expect(consoleErrors[0]).toContain('data-format')
+    expect(await page.evaluate(() => typeof (window as { touchtrail?: unknown }).touchtrail)).toBe(
+      'undefined',
+    )
+    expect(await inbox.log()).toEqual([])
+    expect(pageErrors).toEqual([])
+  }
+})

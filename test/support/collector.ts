@@ -1,6 +1,7 @@
 // A test collector on node:http: keeps every request per inbox (the first path segment), answers
 // what a test scripted, and serves dist/ and test/pages/ so e2e pages share its origin.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { gunzipSync } from 'node:zlib'
 import type { AddressInfo, Socket } from 'node:net'
 import { serveStatic } from './collectorStatic'
 
@@ -26,8 +27,12 @@ export interface LogEntry {
   status: number
   /** `hang` or `reset` when the request got no answer. */
   outcome: 'answered' | 'hang' | 'reset'
-  /** Body length in bytes. */
+  /** Body length in bytes, as sent (compressed when it was). */
   bytes: number
+  /** The request URL's query, e.g. `?compression=gzip`; empty when there is none. */
+  query: string
+  /** The body was gzip (it starts with 1f 8b) and was gunzipped before it was read. */
+  gzipped: boolean
   /** The Content-Type request header. */
   contentType: string | null
   /** When the answer was sent or the connection closed, ms since the epoch; null while open. */
@@ -113,6 +118,8 @@ export const startCollector = async (): Promise<{ url: string; close(): Promise<
       status: 0,
       outcome: 'answered',
       bytes: 0,
+      query: new URL(req.url ?? '/', 'http://collector').search,
+      gzipped: false,
       contentType: req.headers['content-type'] ?? null,
       concurrent,
       ids: [],
@@ -124,8 +131,11 @@ export const startCollector = async (): Promise<{ url: string; close(): Promise<
       entry.endedAt ??= Date.now()
     }
     res.on('close', finish)
-    const body = (await readBody(req)).toString('utf8')
-    entry.bytes = Buffer.byteLength(body)
+    // A compressed body (SPEC §5) is read as any collector would: gunzipped when it starts 1f 8b.
+    const raw = await readBody(req)
+    entry.bytes = raw.length
+    entry.gzipped = raw[0] === 0x1f && raw[1] === 0x8b
+    const body = (entry.gzipped ? gunzipSync(raw) : raw).toString('utf8')
     entry.ids = touchpointsOf(body).map((touchpoint) => String(touchpoint.id))
     if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs))
     if (reply.hang) {

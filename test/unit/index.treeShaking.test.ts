@@ -18,6 +18,7 @@ const MARKERS: Record<string, string> = {
   captureVitals: 'largest-contentful-paint',
   tcfConsent: '__tcfapi',
   segmentFormat: 'messageId',
+  posthogFormat: '$current_url',
 }
 
 /** An app that imports `name` and uses it, bundled and minified as it would ship. */

@@ -98,23 +98,12 @@ it('drops the oldest past the bound, counts them and reports once', async () => 
   ])
 })
 
-it('keeps this page’s records for the page-hide send until they are removed', async () => {
-  const queue = createQueue('q4', 100, report)
-  queue.add(record(1))
-  queue.add(record(2))
-  queue.persistNow()
-  await queue.remove([record(1).id])
-  expect(queue.recent().map((r) => r.id)).toEqual([record(2).id])
-  expect(await queue.size()).toBe(1)
-})
-
 it('purges stored records; a queue never used creates no database when purged', async () => {
   const used = createQueue('q5', 100, report)
   used.add(record(1))
   expect(await used.size()).toBe(1)
   await used.purge()
   expect(await used.size()).toBe(0)
-  expect(used.recent()).toEqual([])
 
   const unused = createQueue('never-opened', 100, report)
   await unused.purge()
