@@ -1,5 +1,6 @@
 import { classifyArrival } from './core/channel'
 import { step } from './core/consent'
+import { checkProps } from './core/propsCheck'
 import { toJson } from './core/serialize'
 import { buildTouchpoint, PendingRecord, type Draft, type Identity } from './core/touchpoint'
 import { guard } from './lib/guard'
@@ -180,7 +181,9 @@ export const startTracker = (options: TrackerOptions): Started => {
       return void report('invalid_input', `track('${type}'): props must be an object; dropped`)
     }
     if (state === 'denied') return
-    const json = toJson(props)
+    const checked = checkProps(type, props as Record<string, unknown>)
+    if (typeof checked === 'string') return void report('invalid_input', checked)
+    const json = toJson(checked)
     if (json.length > MAX_PROPS_BYTES) {
       return void report(
         'invalid_input',

@@ -42,7 +42,8 @@ export const captureRageClicks = (): CaptureSetup => (emit) => {
     return levels.join(' > ')
   }
   const close = () => {
-    if (burst?.rage) emit('rage_click', { target: pathOf(burst.element), clicks: burst.times.length })
+    if (burst?.rage)
+      emit('rage_click', { target: pathOf(burst.element), clicks: burst.times.length })
     clearTimeout(burst?.timer)
     burst = undefined
   }

@@ -16,6 +16,9 @@ const MARKERS: Record<string, string> = {
   captureChatWidgets: 'zendesk',
   captureReviewReads: 'data-tt-review',
   captureVitals: 'largest-contentful-paint',
+  captureFeedback: 'data-tt-score',
+  captureFormAbandons: 'focusin',
+  captureRageClicks: '[role=button]',
   tcfConsent: '__tcfapi',
   segmentFormat: 'messageId',
 }

@@ -47,7 +47,8 @@ describe('captureFeedback', () => {
 
   it('records one answer per widget per page view; a new page view or widget answers again', () => {
     stop = captureFeedback()(emit, context)
-    const widget = '<div data-tt-feedback="ces"><b data-tt-score="2">2</b><b data-tt-score="7">7</b></div>'
+    const widget =
+      '<div data-tt-feedback="ces"><b data-tt-score="2">2</b><b data-tt-score="7">7</b></div>'
     document.body.innerHTML = widget
     click('[data-tt-score="2"]')
     click('[data-tt-score="7"]')

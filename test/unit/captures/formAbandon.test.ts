@@ -76,7 +76,9 @@ describe('captureFormAbandons', () => {
     expect(emit).not.toHaveBeenCalled()
     type('[name=outside]')
     hide()
-    expect(abandons()).toEqual([{ formId: 'f', fields: ['outside'], lastField: 'outside', dwellMs: 0 }])
+    expect(abandons()).toEqual([
+      { formId: 'f', fields: ['outside'], lastField: 'outside', dwellMs: 0 },
+    ])
   })
 
   it('records nothing for a submitted form, an ignored form, or a form never changed', () => {
