@@ -55,6 +55,8 @@ export const captureRageClicks = (): CaptureSetup => (emit) => {
     if (/^(body|html)$/.test(tagOf.call(element)) || closest.call(element, '[data-tt-ignore]')) {
       return
     }
+    // A label clicks its control too, at once: that is the same click, not a second element.
+    if ((burst?.element as HTMLLabelElement | undefined)?.control === element) return
     const now = event.timeStamp
     if (
       burst &&

@@ -102,6 +102,17 @@ describe('captureRageClicks', () => {
     ])
   })
 
+  it('takes the click a label passes to its control as the same click', () => {
+    document.body.innerHTML =
+      '<label for="agree" class="terms">I agree</label><input id="agree" type="checkbox">'
+    for (let i = 0; i < 3; i++) {
+      click('label')
+      click('#agree') // what the browser does at once after a click on the label
+    }
+    vi.advanceTimersByTime(1_000)
+    expect(rages()).toEqual([{ target: 'label.terms', clicks: 3 }])
+  })
+
   it('reads a form through the prototypes when its fields shadow its properties', () => {
     document.body.innerHTML = `<form id="f" class="c"><input name="parentElement"><input name="localName">
       <input name="getAttribute"><input name="closest"></form>`
