@@ -1,21 +1,22 @@
 import type { CaptureSetup, PageInfo } from '../types'
 
 // A changed form not yet left: its changed field names in first-change order, when the first
-// change came, and the page it was on.
+// change came, the page it was on, and when it was seen out of the document.
 interface Changed {
   fields: string[]
   at: number
   page: PageInfo
+  removedAt?: number
 }
 
 const IGNORE = '[data-tt-ignore]'
-/** How long after an SPA route change a removed form counts as left. */
+/** How long around an SPA route change a removed form counts as left. */
 const ROUTE_WINDOW_MS = 1_000
 
 /**
  * Emits `form_abandon` for a form whose named fields changed (first `input` or `change`; values
  * are never read) and that is left without a submit: at `pagehide`, or removed from the document
- * within a second of an SPA route change. Once per form per page view; never for a submitted
+ * within a second of an SPA route change (before it or after). Once per form per page view; never for a submitted
  * form, nor for `data-tt-ignore` forms or fields.
  */
 export const captureFormAbandons = (): CaptureSetup => (emit, context) => {
@@ -41,8 +42,10 @@ export const captureFormAbandons = (): CaptureSetup => (emit, context) => {
     if (view !== (view = context.pageViewId())) done = new WeakSet()
     if (done.has(form)) return
     const entry = changed.get(form)
-    if (!entry) changed.set(form, { fields: [name], at: performance.now(), page: context.page() })
-    else if (!entry.fields.includes(name)) entry.fields.push(name)
+    if (!entry) {
+      changed.set(form, { fields: [name], at: performance.now(), page: context.page() })
+      removals.observe(document, { childList: true, subtree: true })
+    } else if (!entry.fields.includes(name)) entry.fields.push(name)
   }
   const onFocus = (event: Event) => {
     const [form, name] = ownerOf(event)
@@ -68,13 +71,26 @@ export const captureFormAbandons = (): CaptureSetup => (emit, context) => {
       entry.page,
     )
   }
-  // Leaving by route: the forms on the page at a route change, if the app has removed them a
-  // second later. Their time ends at the route change. A form removed with no route change (a
-  // closed dialog) is not left, at the route change or at pagehide.
+  // When each changed form left the document. Some routers render the next page before they
+  // call pushState (Next.js commits, then updates the URL), so a form may go just before.
+  const removals = new MutationObserver(() => {
+    const now = performance.now()
+    for (const [form, entry] of changed) {
+      entry.removedAt = form.isConnected ? undefined : (entry.removedAt ?? now)
+    }
+  })
+  // Leaving by route: the forms on the page at a route change, or removed within the second
+  // before (or in this very task: no removal time yet), if out of the document a second later.
+  // Their time ends at the route change. A form removed with no route change near (a closed
+  // dialog) is not left, and is forgotten here.
   const windows = new Map<ReturnType<typeof setTimeout>, HTMLFormElement[]>()
   const onRoute = () => {
     const at = performance.now()
-    const forms = [...changed.keys()].filter((form) => form.isConnected)
+    const forms: HTMLFormElement[] = []
+    for (const [form, { removedAt = at }] of changed) {
+      if (form.isConnected || at - removedAt <= ROUTE_WINDOW_MS) forms.push(form)
+      else changed.delete(form)
+    }
     const timer = setTimeout(() => {
       windows.delete(timer)
       for (const form of forms) if (changed.has(form) && !form.isConnected) leave(form, at)
@@ -104,6 +120,7 @@ export const captureFormAbandons = (): CaptureSetup => (emit, context) => {
     for (const [type, listener] of listeners) document.removeEventListener(type, listener, true)
     removeEventListener('pagehide', onHide, true)
     stopRoutes()
+    removals.disconnect()
     windows.forEach((_, timer) => clearTimeout(timer))
     windows.clear()
   }

@@ -128,11 +128,24 @@ describe('captureFormAbandons', () => {
     ])
   })
 
-  it('leaves a form alone that stays after a route change, or goes without one', () => {
+  it('counts a form the router removes just before its route change', async () => {
+    document.body.innerHTML = `${CHECKOUT}<form id="other"><input name="q"></form>`
+    type('[name=email]')
+    type('[name=q]')
+    document.querySelector('#other')!.remove()
+    await vi.advanceTimersByTimeAsync(600) // seen out of the document 600 ms before
+    document.querySelector('#pay')!.remove() // rendered away, then the URL (as Next.js does)
+    history.pushState(null, '', '/next')
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(abandons().map(({ formId }) => formId)).toEqual(['pay', 'other'])
+  })
+
+  it('leaves a form alone that stays after a route change, or goes without one', async () => {
     document.body.innerHTML = `${CHECKOUT}<dialog open><form id="d"><input name="note"></form></dialog>`
     type('[name=email]')
     type('[name=note]')
     document.querySelector('dialog')!.remove() // closed, no route change
+    await vi.advanceTimersByTimeAsync(1_500)
     history.pushState(null, '', '/checkout/step-2') // the checkout form stays
     vi.advanceTimersByTime(5_000)
     expect(emit).not.toHaveBeenCalled()
