@@ -28,6 +28,9 @@ export default defineConfig([
     // What the script tag loads beside itself only when its attributes ask for it.
     entry: {
       'touchtrail.vitals': 'src/captures/vitals.ts',
+      'touchtrail.feedback': 'src/captures/feedback.ts',
+      'touchtrail.formAbandon': 'src/captures/formAbandon.ts',
+      'touchtrail.rageClick': 'src/captures/rageClick.ts',
       'touchtrail.chat': 'src/captures/chatWidgets.ts',
       'touchtrail.consent': 'src/consent/byName.ts',
       'touchtrail.format': 'src/transport/formatByName.ts',

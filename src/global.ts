@@ -15,6 +15,12 @@ const CAPTURES: Record<string, () => CaptureSetup> = {
   chat_open: captureChatOpens,
   review_read: captureReviewReads,
 }
+const LAZY = [
+  ['vitals', 'vitals', 'captureVitals'],
+  ['feedback', 'feedback', 'captureFeedback'],
+  ['form_abandon', 'formAbandon', 'captureFormAbandons'],
+  ['rage_click', 'rageClick', 'captureRageClicks'],
+]
 const DEFAULT_CAPTURE = 'page_view,form_submit,chat_open,review_read'
 
 const start = (format?: BodyFormat, script = document.currentScript) => {
@@ -53,10 +59,13 @@ const start = (format?: BodyFormat, script = document.currentScript) => {
     import(new URL(file, tag?.src || location.href).href).then(use, (error) =>
       console.error(`[touchtrail] could not load ${file}`, error),
     )
-  if (names.includes('vitals')) {
-    load<typeof import('./captures/vitals')>('touchtrail.vitals.js', (m) =>
-      attach(m.captureVitals()),
-    )
+  // Opt-in captures, each its own chunk: `touchtrail.<file>.js` exports `<capture>`.
+  for (const [name, file, capture] of LAZY) {
+    if (names.includes(name)) {
+      load<Record<string, () => CaptureSetup>>(`touchtrail.${file}.js`, (m) =>
+        attach(m[capture]!()),
+      )
+    }
   }
   if (names.includes('chat_open')) {
     load<typeof import('./captures/chatWidgets')>('touchtrail.chat.js', (m) =>

@@ -9,6 +9,9 @@ export {
 } from './captures/chatWidgets'
 export { captureReviewReads, type ReviewReadOptions } from './captures/reviewRead'
 export { captureVitals } from './captures/vitals'
+export { captureFeedback } from './captures/feedback'
+export { captureFormAbandons } from './captures/formAbandon'
+export { captureRageClicks } from './captures/rageClick'
 export { tcfConsent, type TcfOptions } from './consent/tcf'
 export { consentModeConsent, type ConsentModeOptions } from './consent/consentMode'
 export { cookiebotConsent } from './consent/cookiebot'
@@ -39,6 +42,7 @@ export type {
   ConsentState,
   CustomTransport,
   Emit,
+  FeedbackScale,
   FlushResult,
   PageInfo,
   QueueOptions,

@@ -1,3 +1,4 @@
+import { checkProps } from './propsCheck'
 import { toJson } from './serialize'
 
 /** Largest props, as JSON; larger touchpoints are dropped (a beacon carries 64 KiB). */
@@ -16,7 +17,9 @@ export const readInput = (type: unknown, props: unknown): { json: string } | str
   if (typeof props !== 'object' || !props || Array.isArray(props)) {
     return `track('${type}'): props must be an object; dropped`
   }
-  const json = toJson(props)
+  const checked = checkProps(type, props as Record<string, unknown>)
+  if (typeof checked === 'string') return checked
+  const json = toJson(checked)
   return json.length > MAX_PROPS_BYTES
     ? `track('${type}'): props over ${MAX_PROPS_BYTES} bytes; dropped`
     : { json }

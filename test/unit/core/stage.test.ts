@@ -30,6 +30,18 @@ describe('stageOf with the default rules', () => {
     ['form_submit', '/contact', false, undefined],
     ['page_vitals', '/p/1', false, undefined],
     ['newsletter_signup', '/', true, undefined],
+    ['purchase', '/checkout/done', false, 'purchase'],
+    ['purchase', '/', true, 'purchase'],
+    ['feedback', '/order/12/thank-you', false, 'retention'],
+    ['feedback', '/orders/12', false, 'retention'],
+    ['feedback', '/checkout/confirmation', false, 'retention'],
+    ['feedback', '/account', false, 'retention'],
+    ['feedback', '/checkout/payment', false, undefined],
+    ['feedback', '/blog/post-1', false, undefined],
+    ['form_abandon', '/checkout/payment', false, 'purchase'],
+    ['form_abandon', '/contact', false, undefined],
+    ['rage_click', '/cart', false, 'purchase'],
+    ['rage_click', '/p/1', false, undefined],
   ])('%s on %s (landing %s) → %s', (type, path, landing, stage) => {
     expect(stageOf(type, path, [], landing)).toBe(stage)
   })
