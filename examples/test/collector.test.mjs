@@ -294,4 +294,114 @@ describe.each(STORES)('collector on $name', (store) => {
       ])
     })
   })
+
+  describe('compressed bodies', () => {
+    const tps = () => Array.from({ length: 30 }, () => touchpoint())
+
+    it.each([
+      ['?compression=gzip', '?compression=gzip'],
+      ['?compression=gzip-js (PostHog)', '?compression=gzip-js'],
+      ['only its 1f 8b magic bytes', ''],
+    ])('gunzips a batch flagged by %s', async (_, query) => {
+      const batch = tps()
+      const answer = await post(gzipSync(batchBody(batch)), {}, query)
+      expect(answer.body).toEqual({ accepted: 30, rejected: 0, duplicates: 0 })
+      expect((await journey('visitor-1')).map((tp) => tp.id).sort()).toEqual(
+        batch.map((tp) => tp.id).sort(),
+      )
+    })
+
+    it('answers 413 to a gzip bomb (10 KB that inflate to 100 MB) and stores nothing', async () => {
+      const bomb = gzipSync(Buffer.alloc(100_000_000, 0x20), { level: 9 })
+      expect(bomb.length).toBeLessThan(200_000)
+      const answer = await post(bomb, {}, '?compression=gzip')
+      expect(answer.status).toBe(413)
+      expect(await storedVisitors()).toEqual([])
+    })
+
+    it('answers 400 to a body flagged gzip that is not', async () => {
+      const answer = await post(batchBody(tps()), {}, '?compression=gzip')
+      expect(answer.status).toBe(400)
+      expect(answer.body.error).toMatch(/gzip/)
+    })
+  })
+
+  describe('batch bounds', () => {
+    it('takes 500 touchpoints in one batch', async () => {
+      const batch = Array.from({ length: 500 }, () => touchpoint())
+      expect((await post(batchBody(batch))).body.accepted).toBe(500)
+      expect(await journey('visitor-1')).toHaveLength(500)
+    })
+
+    it('answers 413 (so the SDK splits), never 400, to a batch longer than 1,000', async () => {
+      const small = { ...touchpoint(), props: {}, context: {}, page: { url: 'https://s.example/' } }
+      const batch = Array.from({ length: 1_001 }, () => ({ ...small, id: crypto.randomUUID() }))
+      const answer = await post(batchBody(batch))
+      expect(answer.status).toBe(413)
+      expect(await storedVisitors()).toEqual([])
+    })
+  })
+
+  describe('feedback and purchase props', () => {
+    const feedback = (props) => touchpoint({ type: 'feedback', props })
+    const purchase = (props) => touchpoint({ type: 'purchase', props })
+
+    it('stores good ones', async () => {
+      const good = [
+        feedback({ scale: 'csat', score: 5, question: 'How was it?' }),
+        feedback({ scale: 'nps', score: 0, about: { type: 'chat_open', touchpointId: 'x' } }),
+        feedback({ scale: 'ces', score: 7, about: { type: 'form_submit' } }),
+        feedback({ scale: 'thumbs', score: 1 }),
+        purchase({ orderId: 'o-1', value: 0, currency: 'EUR' }),
+        purchase({ orderId: 'o-2', value: 129.9, currency: 'USD' }),
+      ]
+      expect((await post(batchBody(good))).body).toEqual({
+        accepted: 6,
+        rejected: 0,
+        duplicates: 0,
+      })
+      const stored = await journey('visitor-1')
+      expect(stored.find((tp) => tp.id === good[5].id).props).toEqual(good[5].props)
+    })
+
+    it.each([
+      ['an unknown scale', feedback({ scale: 'stars', score: 3 })],
+      ['a score out of range', feedback({ scale: 'csat', score: 6 })],
+      ['a score below range', feedback({ scale: 'csat', score: 0 })],
+      ['a fractional score', feedback({ scale: 'nps', score: 7.5 })],
+      ['a score as text', feedback({ scale: 'thumbs', score: '1' })],
+      [
+        'a question of 201 characters',
+        feedback({ scale: 'ces', score: 2, question: 'q'.repeat(201) }),
+      ],
+      ['an about without a type', feedback({ scale: 'csat', score: 3, about: {} })],
+      ['a purchase without orderId', purchase({ value: 1, currency: 'EUR' })],
+      ['a negative value', purchase({ orderId: 'o', value: -1, currency: 'EUR' })],
+      ['a value as text', purchase({ orderId: 'o', value: '10', currency: 'EUR' })],
+      ['a lower-case currency', purchase({ orderId: 'o', value: 1, currency: 'eur' })],
+    ])('rejects %s alone', async (_, bad) => {
+      const good = touchpoint()
+      const answer = await post(batchBody([bad, good]))
+      expect(answer.body).toMatchObject({ accepted: 1, rejected: 1 })
+      expect(answer.body.errors[0].id).toBe(bad.id)
+      expect((await journey('visitor-1')).map((tp) => tp.id)).toEqual([good.id])
+    })
+  })
+
+  describe('read token', () => {
+    it('answers /api/* only with the bearer token once one is set; ingestion stays open', async () => {
+      await collector.close()
+      collector = await startCollector({ dbPath: db.path, readToken: 's3cret-token' })
+      expect((await post(batchBody([touchpoint()]))).body.accepted).toBe(1)
+      const ask = (headers) => fetch(`${collector.url}/api/journeys`, { headers })
+      expect((await ask({})).status).toBe(401)
+      expect((await ask({ Authorization: 'Bearer wrong' })).status).toBe(401)
+      expect((await ask({ Authorization: 's3cret-token' })).status).toBe(401)
+      const allowed = await ask({ Authorization: 'Bearer s3cret-token' })
+      expect(allowed.status).toBe(200)
+      expect((await allowed.json()).visitors).toHaveLength(1)
+      // The journey page itself loads without the token; it asks for it.
+      expect((await fetch(`${collector.url}/journey/`)).status).toBe(200)
+    })
+  })
 })
