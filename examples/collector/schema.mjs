@@ -1,5 +1,5 @@
-// The one table both databases hold. Written in SQL both DuckDB and PostgreSQL read; the only
-// difference is the JSON column type, a hook of the dialect.
+// The one table both databases hold. Written in SQL both DuckDB and PostgreSQL read; the
+// dialect's hooks: the JSON column type and whether the visitor index pays for itself.
 
 /** The row fields validate.mjs produces, in the table's column order. */
 export const ROW_FIELDS = [
@@ -25,7 +25,7 @@ export const COLUMNS = ROW_FIELDS.map((field) =>
 )
 
 /** CREATE statements, run at every open (they do nothing when the table exists). */
-export const schema = ({ json }) => [
+export const schema = ({ json, visitorIndex = true }) => [
   `CREATE TABLE IF NOT EXISTS touchpoints (
     id VARCHAR PRIMARY KEY,
     type VARCHAR NOT NULL,
@@ -43,5 +43,7 @@ export const schema = ({ json }) => [
     props ${json},
     context ${json}
   )`,
-  'CREATE INDEX IF NOT EXISTS touchpoints_visitor ON touchpoints (anonymous_id, ts)',
+  ...(visitorIndex
+    ? ['CREATE INDEX IF NOT EXISTS touchpoints_visitor ON touchpoints (anonymous_id, ts)']
+    : []),
 ]
