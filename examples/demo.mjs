@@ -4,34 +4,39 @@ import { existsSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { collectorOptions, flagHelp, flagSpecs } from './collector/flags.mjs'
 import { DEFAULT_DB_PATH, startCollector } from './collector/server.mjs'
+import { isPostgresUrl } from './collector/store.mjs'
 import { startSite } from './shared/site.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const repo = join(here, '..')
+
+// The collector's flags pass through (--db, --read-token, --quiet, …); its port is ours.
+const COLLECTOR_FLAG_NAMES = Object.keys(flagSpecs()).filter((name) => name !== 'port')
 
 const HELP = `npm run demo [-- options]
 
   --collector-port N  collector and journey viewer  (env TOUCHTRAIL_COLLECTOR_PORT, default 8787)
   --shop-port N       storefront                    (env TOUCHTRAIL_SHOP_PORT, default 8788)
   --blog-port N       blog                          (env TOUCHTRAIL_BLOG_PORT, default 8789)
-  --db PATH           DuckDB file                   (env TOUCHTRAIL_DB, default ${relative(repo, DEFAULT_DB_PATH)})
   --simulate N        drive N visitors through the sites in headless Chromium
   --screenshot FILE   then save a 1440×900 picture of the journey map (with --simulate)
   --exit              stop once the simulation is done (with --simulate)
-  --quiet             do not log each batch the collector receives
-  --help`
+  --help
+
+The collector's own flags (the DuckDB file defaults to ${relative(repo, DEFAULT_DB_PATH)}):
+${flagHelp(COLLECTOR_FLAG_NAMES)}`
 
 const { values: flags } = parseArgs({
   options: {
     'collector-port': { type: 'string' },
     'shop-port': { type: 'string' },
     'blog-port': { type: 'string' },
-    db: { type: 'string' },
+    ...flagSpecs(COLLECTOR_FLAG_NAMES),
     simulate: { type: 'string' },
     screenshot: { type: 'string' },
     exit: { type: 'boolean', default: false },
-    quiet: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 })
@@ -81,7 +86,19 @@ if (missing.length > 0) {
   process.exit(1)
 }
 
-const dbPath = flags.db ?? process.env.TOUCHTRAIL_DB ?? DEFAULT_DB_PATH
+let collectorFlags
+try {
+  collectorFlags = collectorOptions(flags, process.env, COLLECTOR_FLAG_NAMES)
+} catch (error) {
+  console.error(error.message)
+  process.exit(2)
+}
+const { quiet = false, ...collectorSettings } = collectorFlags
+const dbPath = collectorSettings.dbPath ?? DEFAULT_DB_PATH
+// The demo reads the API itself after a simulation: with the token, when one is set.
+const readHeaders = collectorSettings.readToken
+  ? { Authorization: `Bearer ${collectorSettings.readToken}` }
+  : {}
 const shown = (path) =>
   relative(process.cwd(), path).startsWith('..') ? path : relative(process.cwd(), path)
 const running = []
@@ -92,9 +109,10 @@ const stopAll = async () => {
 
 try {
   const collector = await startCollector({
+    ...collectorSettings,
     port: ports.collector,
     dbPath,
-    log: flags.quiet ? () => {} : (line) => console.log(`  collector  ${line}`),
+    log: quiet ? () => {} : (line) => console.log(`  collector  ${line}`),
   })
   running.push(collector)
   const shop = await startSite({
@@ -119,14 +137,14 @@ touchtrail demo
   storefront      ${shop.url}/            npm entry, consent granted
   blog            ${blog.url}/            script tag, consent banner
   journey map     ${collector.url}/journey/
-  collector       ${collector.url}/t      → ${shown(dbPath)}
+  collector       ${collector.url}/t      → ${isPostgresUrl(dbPath) ? 'PostgreSQL' : shown(dbPath)}
 `)
 
   let stopping = false
   const stop = async (code = 0) => {
     if (stopping) return
     stopping = true
-    console.log('\nstopping: closing the servers and the DuckDB file…')
+    console.log('\nstopping: closing the servers and the store…')
     await stopAll()
     process.exit(code)
   }
@@ -143,8 +161,8 @@ touchtrail demo
       log: (line) => console.log(`  ${line}`),
     })
     const [funnel, channels] = await Promise.all([
-      fetch(`${collector.url}/api/funnel`).then((r) => r.json()),
-      fetch(`${collector.url}/api/channels`).then((r) => r.json()),
+      fetch(`${collector.url}/api/funnel`, { headers: readHeaders }).then((r) => r.json()),
+      fetch(`${collector.url}/api/channels`, { headers: readHeaders }).then((r) => r.json()),
     ])
     const touchpoints = channels.rows.reduce((sum, row) => sum + row.touchpoints, 0)
     console.log(
