@@ -3,8 +3,8 @@
 // request a batch of 50 touchpoints with ids never sent before, into a table that already holds
 // --fill touchpoints. A request counts only on a 2xx, which the collector sends after COMMIT.
 // Collectors run as their own processes (node examples/collector/server.mjs). Loopback only.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -89,6 +89,16 @@ const fill = async (db) => {
   return stored
 }
 
+// utime + stime of a process, from /proc (Linux): clock ticks of 10 ms.
+const cpuTimeMs = (pid) => {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+    return (Number(fields[11]) + Number(fields[12])) * 10
+  } catch {
+    return Number.NaN
+  }
+}
+
 const cannon = (urls) =>
   new Promise((resolve, reject) => {
     const instance = autocannon(
@@ -114,8 +124,11 @@ const scenario = async (name, { db, processes }) => {
     ),
   )
   let result
+  let cpuMs
   try {
+    const cpuBefore = collectors.map(({ child }) => cpuTimeMs(child.pid))
     result = await cannon(collectors.map((collector) => collector.url))
+    cpuMs = collectors.reduce((sum, { child }, i) => sum + cpuTimeMs(child.pid) - cpuBefore[i], 0)
   } finally {
     await Promise.all(collectors.map((collector) => collector.stop()))
   }
@@ -132,6 +145,9 @@ const scenario = async (name, { db, processes }) => {
     touchpointsPerSecond: Math.round((ok * BATCH) / result.duration),
     p50: result.latency.p50,
     p99: result.latency.p99,
+    // CPU the collector processes spent per touchpoint (all their threads): on a shared machine
+    // a steadier figure than the rate, which depends on what else runs.
+    cpuUsPerTouchpoint: Math.round((cpuMs * 1000) / Math.max(1, ok * BATCH)),
     ok,
     failed: result.non2xx + result.errors + result.timeouts,
     stored: after,
@@ -171,15 +187,17 @@ const table = [
   `Load: ${CONNECTIONS} connections, ${BATCH} touchpoints per request (unique ids), ${SECONDS} s, ` +
     `into ${FILL.toLocaleString('en')} touchpoints; a request counts only on a 2xx (after COMMIT).`,
   '',
-  '| collector | touchpoints/s | p50 ms | p99 ms | 2xx | non-2xx/errors | rows after |',
-  '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  '| collector | touchpoints/s | p50 ms | p99 ms | collector CPU µs/touchpoint | 2xx | non-2xx/errors | rows after |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...rows.map(
     (r) =>
       `| ${r.name} | ${r.touchpointsPerSecond.toLocaleString('en')} | ${r.p50} | ${r.p99} | ` +
+      `${r.cpuUsPerTouchpoint} | ` +
       `${r.ok} | ${r.failed} | ${r.stored.toLocaleString('en')} |`,
   ),
   '',
-  `Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`,
+  `Node ${process.version}, ${cpus().length} cores, load average ${loadavg()[0].toFixed(1)} at ` +
+    `the end, ${new Date().toISOString().slice(0, 10)}.`,
 ].join('\n')
 console.log(table)
 mkdirSync(dirname(flags.out), { recursive: true })
