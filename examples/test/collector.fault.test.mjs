@@ -10,7 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { spawnCollector } from '../collector/spawn.mjs'
 import { launchChromium } from '../shared/chromium.mjs'
 import { startSite } from '../shared/site.mjs'
-import { startPostgres } from '../../scripts/postgres.mjs'
+import { postgresBin, startPostgres } from '../../scripts/postgres.mjs'
+
+// Finds (or, as root on a fresh CI machine, installs) PostgreSQL while the file loads, outside
+// any hook's timeout.
+postgresBin()
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const sdkDir = process.env.TOUCHTRAIL_SDK_DIR || join(repo, 'dist')

@@ -3,8 +3,12 @@
 import pg from 'pg'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { spawnCollector } from '../collector/spawn.mjs'
-import { startPostgres } from '../../scripts/postgres.mjs'
+import { postgresBin, startPostgres } from '../../scripts/postgres.mjs'
 import { batchBody, touchpoint } from './helpers.mjs'
+
+// Finds (or, as root on a fresh CI machine, installs) PostgreSQL while the file loads, outside
+// any hook's timeout.
+postgresBin()
 
 let database
 let collectors = []

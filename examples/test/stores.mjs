@@ -1,8 +1,12 @@
 // The two stores the collector tests run against: a DuckDB file in a temp folder, and a fresh
 // database on a throwaway PostgreSQL server (started once per file, see scripts/postgres.mjs).
 import pg from 'pg'
-import { startPostgres } from '../../scripts/postgres.mjs'
+import { postgresBin, startPostgres } from '../../scripts/postgres.mjs'
 import { tempDb } from './helpers.mjs'
+
+// Finds (or, as root on a fresh CI machine, installs) PostgreSQL while the file loads, outside
+// any hook's timeout.
+postgresBin()
 
 let server
 let databases = 0
