@@ -6,33 +6,38 @@ import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { collectorOptions, flagHelp, flagSpecs } from './collector/flags.mjs'
 import { DEFAULT_DB_PATH, startCollector } from './collector/server.mjs'
 import { demoPorts, PORT_HELP, PORT_OPTIONS } from './shared/ports.mjs'
+import { isPostgresUrl } from './collector/store.mjs'
 import { startSite } from './shared/site.mjs'
 import { logSummary } from './simulate/summary.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const repo = join(here, '..')
 
+// The collector's flags pass through (--db, --read-token, --quiet, …); its port is ours.
+const COLLECTOR_FLAG_NAMES = Object.keys(flagSpecs()).filter((name) => name !== 'port')
+
 const HELP = `npm run demo [-- options]
 
 ${PORT_HELP}
-  --db PATH           DuckDB file                   (env TOUCHTRAIL_DB, default ${relative(repo, DEFAULT_DB_PATH)})
   --simulate N        drive N visitors through the sites in headless Chromium
                       (for a demo already running: npm run simulate -- N)
   --screenshot FILE   then save a 1440×900 picture of the journey map (with --simulate)
   --exit              stop once the simulation is done (with --simulate)
-  --quiet             do not log each batch the collector receives
-  --help`
+  --help
+
+The collector's own flags (the DuckDB file defaults to ${relative(repo, DEFAULT_DB_PATH)}):
+${flagHelp(COLLECTOR_FLAG_NAMES)}`
 
 const { values: flags } = parseArgs({
   options: {
     ...PORT_OPTIONS,
-    db: { type: 'string' },
+    ...flagSpecs(COLLECTOR_FLAG_NAMES),
     simulate: { type: 'string' },
     screenshot: { type: 'string' },
     exit: { type: 'boolean', default: false },
-    quiet: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 })
@@ -76,7 +81,19 @@ if (missing.length > 0) {
   process.exit(1)
 }
 
-const dbPath = flags.db ?? process.env.TOUCHTRAIL_DB ?? DEFAULT_DB_PATH
+let collectorFlags
+try {
+  collectorFlags = collectorOptions(flags, process.env, COLLECTOR_FLAG_NAMES)
+} catch (error) {
+  console.error(error.message)
+  process.exit(2)
+}
+const { quiet = false, ...collectorSettings } = collectorFlags
+const dbPath = collectorSettings.dbPath ?? DEFAULT_DB_PATH
+// The demo reads the API itself after a simulation: with the token, when one is set.
+const readHeaders = collectorSettings.readToken
+  ? { Authorization: `Bearer ${collectorSettings.readToken}` }
+  : {}
 const shown = (path) =>
   relative(process.cwd(), path).startsWith('..') ? path : relative(process.cwd(), path)
 // The journey page links the sites when it has nothing to show: it reads their URLs from
@@ -110,6 +127,7 @@ const explain = (error) => {
 
 try {
   const collector = await startCollector({
+    ...collectorSettings,
     port: ports.collector,
     dbPath,
     staticDirs: {
@@ -117,7 +135,7 @@ try {
       '/sdk/': join(repo, 'dist'),
       '/demo/': demoDir,
     },
-    log: flags.quiet ? () => {} : (line) => console.log(`  collector  ${line}`),
+    log: quiet ? () => {} : (line) => console.log(`  collector  ${line}`),
   })
   running.push(collector)
   const shop = await startSite({
@@ -146,14 +164,14 @@ touchtrail demo
   storefront      ${shop.url}/            npm entry, consent granted
   blog            ${blog.url}/            script tag, consent banner
   journey map     ${collector.url}/journey/
-  collector       ${collector.url}/t      → ${shown(dbPath)}
+  collector       ${collector.url}/t      → ${isPostgresUrl(dbPath) ? 'PostgreSQL' : shown(dbPath)}
 `)
 
   let stopping = false
   const stop = async (code = 0) => {
     if (stopping) return
     stopping = true
-    console.log('\nstopping: closing the servers and the DuckDB file…')
+    console.log('\nstopping: closing the servers and the store…')
     await stopAll()
     process.exit(code)
   }
@@ -169,7 +187,7 @@ touchtrail demo
       blogUrl: blog.url,
       log: (line) => console.log(`  ${line}`),
     })
-    await logSummary({ collectorUrl: collector.url, result })
+    await logSummary({ collectorUrl: collector.url, result, headers: readHeaders })
     if (flags.screenshot) {
       const { screenshotJourneyMap } = await import('./simulate/screenshot.mjs')
       await screenshotJourneyMap({ collectorUrl: collector.url, path: flags.screenshot })

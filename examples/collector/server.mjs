@@ -1,10 +1,14 @@
-// The example collector: takes touchtrail batches on POST /t, stores them in DuckDB deduplicated
-// by id, and answers the journey viewer's questions. Run alone: node examples/collector/server.mjs
+// The example collector: takes touchtrail batches on POST /t, stores them in DuckDB or PostgreSQL
+// deduplicated by id, and answers the journey viewer's questions. Run alone:
+// node examples/collector/server.mjs --port 8787 --db <file | :memory: | postgres://…>
 import { createServer } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import { dirname, join, resolve } from 'node:path'
-import { readBody, TOO_LARGE } from './body.mjs'
+import { parseArgs } from 'node:util'
+import { decodeBody, NOT_GZIP, readBody, TOO_LARGE } from './body.mjs'
 import { applyCors } from './cors.mjs'
+import { collectorOptions, flagHelp, flagSpecs } from './flags.mjs'
+import { createReadGuard } from './readGuard.mjs'
 import { openStore } from './store.mjs'
 import { parseBatch } from './validate.mjs'
 import { createWriter } from './writer.mjs'
@@ -19,43 +23,60 @@ const DEFAULT_STATIC = {
   '/sdk/': join(here, '..', '..', 'dist'),
 }
 const MAX_BODY_BYTES = 1_000_000
+// JSON after gunzip: 1,000 touchpoints of ~500 B fit with room to spare.
+const MAX_INFLATED_BYTES = 2_000_000
+// SPEC §7: at least 500 per batch; more is a 413, so the SDK splits the batch.
+const MAX_BATCH = 1_000
 const DEFAULT_VISITORS = 50
 const MAX_VISITORS = 500
 
 /**
  * Starts the collector. Resolves once it listens, with its URL and a close() that stops taking
- * requests, waits for pending inserts to commit and closes the DuckDB file.
- * @param {{ port?: number, host?: string, dbPath?: string, staticDirs?: Record<string, string>,
- *   maxBodyBytes?: number, log?: (line: string) => void }} [options]
+ * requests, waits for pending inserts to commit and closes the store. `dbPath` is a DuckDB file,
+ * ':memory:' or a postgres:// URL; off loopback, `readToken` is required.
+ * @param {{ port?: number, host?: string, dbPath?: string, readToken?: string,
+ *   staticDirs?: Record<string, string>, maxBodyBytes?: number, maxInflatedBytes?: number,
+ *   maxBatch?: number, log?: (line: string) => void }} [options]
  * @returns {Promise<{ url: string, close(): Promise<void> }>}
  */
 export const startCollector = async ({
   port = 0,
   host = '127.0.0.1',
   dbPath = process.env.TOUCHTRAIL_DB || DEFAULT_DB_PATH,
+  readToken,
   staticDirs = DEFAULT_STATIC,
   maxBodyBytes = MAX_BODY_BYTES,
+  maxInflatedBytes = MAX_INFLATED_BYTES,
+  maxBatch = MAX_BATCH,
   log = () => {},
 } = {}) => {
+  // Before the store opens: a collector that must not start should not touch the database.
+  const mayRead = createReadGuard({ host, readToken })
   const store = await openStore(dbPath)
   const writer = createWriter(store)
   const serveStatic = createStaticHandler({ mounts: staticDirs })
 
-  const ingest = async (req, res) => {
+  const ingest = async (req, res, query) => {
     let text
     try {
-      text = await readBody(req, maxBodyBytes)
+      const bytes = await readBody(req, maxBodyBytes)
+      text = await decodeBody(bytes, { compression: query.get('compression'), maxInflatedBytes })
     } catch (error) {
-      if (error !== TOO_LARGE) throw error
-      sendJson(
-        res,
-        413,
-        { error: `body is larger than ${maxBodyBytes} bytes` },
-        { Connection: 'close' },
-      )
+      if (error === NOT_GZIP) {
+        sendJson(res, 400, { error: 'body is not valid gzip' })
+      } else if (error === TOO_LARGE) {
+        const limits = `${maxBodyBytes} bytes sent or ${maxInflatedBytes} bytes inflated`
+        sendJson(res, 413, { error: `body is larger than ${limits}` }, { Connection: 'close' })
+      } else {
+        throw error
+      }
       return
     }
-    const parsed = parseBatch(text)
+    const parsed = parseBatch(text, { maxBatch })
+    if (parsed.tooMany) {
+      sendJson(res, 413, { error: parsed.error })
+      return
+    }
     if (parsed.error) {
       sendJson(res, 400, { error: parsed.error })
       return
@@ -72,7 +93,14 @@ export const startCollector = async ({
   }
 
   const api = async (req, res, path, query) => {
-    if (path === '/api/journeys') {
+    if (!mayRead(req)) {
+      sendJson(
+        res,
+        401,
+        { error: 'the read API needs Authorization: Bearer <read token>' },
+        { 'WWW-Authenticate': 'Bearer realm="touchtrail"' },
+      )
+    } else if (path === '/api/journeys') {
       const limit = clamp(Number(query.get('limit') || DEFAULT_VISITORS), 1, MAX_VISITORS)
       sendJson(res, 200, { visitors: await store.visitors(limit) })
     } else if (path.startsWith('/api/journeys/')) {
@@ -96,7 +124,7 @@ export const startCollector = async ({
     if (applyCors(req, res)) return
     const { pathname, searchParams } = new URL(req.url, 'http://x')
     if (pathname === '/t') {
-      if (req.method === 'POST') await ingest(req, res)
+      if (req.method === 'POST') await ingest(req, res, searchParams)
       else sendJson(res, 405, { error: 'POST touchpoint batches here' }, { Allow: 'POST, OPTIONS' })
     } else if (pathname.startsWith('/api/') && req.method === 'GET') {
       await api(req, res, pathname, searchParams)
@@ -149,11 +177,22 @@ const sendJson = (res, status, body, headers = {}) => {
   res.end(JSON.stringify(body))
 }
 
+const HELP = `node examples/collector/server.mjs [options]
+
+${flagHelp()}
+  --help`
+
 const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)
 if (isMain) {
-  const port = Number(process.env.PORT ?? 8787)
   try {
-    const collector = await startCollector({ port, log: (line) => console.log(line) })
+    const { values } = parseArgs({ options: { ...flagSpecs(), help: { type: 'boolean' } } })
+    if (values.help) {
+      console.log(HELP)
+      process.exit(0)
+    }
+    const { quiet, ...options } = collectorOptions(values)
+    const log = quiet ? undefined : (line) => console.log(line)
+    const collector = await startCollector({ port: 8787, ...options, log })
     console.log(
       `touchtrail collector: POST ${collector.url}/t · journey map ${collector.url}/journey/`,
     )

@@ -25,12 +25,13 @@ const optionalText = (value, max) =>
   value === undefined || value === null || (typeof value === 'string' && value.length <= max)
 
 /**
- * Parses a request body. Returns `{ error }` when the body is not a batch at all, otherwise
+ * Parses a request body. Returns `{ error }` when the body is not a batch at all (with
+ * `tooMany: true` when it holds more than `maxBatch` touchpoints: a 413, not a 400), otherwise
  * `{ rows, rejected, duplicates, reasons }`: rows to store (deduplicated by id), the count of
  * touchpoints refused, the count repeated within this body, and why some were refused.
  * @param {string} text
  */
-export const parseBatch = (text) => {
+export const parseBatch = (text, { maxBatch = Infinity } = {}) => {
   let body
   try {
     body = JSON.parse(text)
@@ -39,6 +40,9 @@ export const parseBatch = (text) => {
   }
   if (!isObject(body)) return { error: 'body must be a JSON object' }
   if (!Array.isArray(body.batch)) return { error: 'body.batch must be an array of touchpoints' }
+  if (body.batch.length > maxBatch) {
+    return { error: `batch holds more than ${maxBatch} touchpoints`, tooMany: true }
+  }
   if (
     body.sentAt !== undefined &&
     !(typeof body.sentAt === 'string' && ISO_DATE.test(body.sentAt))
@@ -99,7 +103,43 @@ const checkTouchpoint = (tp) => {
   }
   if (!isObject(tp.props)) return 'props must be an object'
   if (tp.context !== undefined && !isObject(tp.context)) return 'context must be an object'
-  return undefined
+  return PROPS_CHECKS[tp.type]?.(tp.props)
+}
+
+// The score range of each feedback scale (SPEC §3, "Satisfaction and friction").
+const SCALES = { csat: [1, 5], nps: [0, 10], ces: [1, 7], thumbs: [0, 1] }
+const CURRENCY = /^[A-Z]{3}$/
+
+/** Checks of the props of the types the collector computes with; others are free-form. */
+const PROPS_CHECKS = {
+  feedback: (props) => {
+    const range = SCALES[props.scale]
+    if (!range) return `props.scale must be one of ${Object.keys(SCALES).join(', ')}`
+    const [low, high] = range
+    if (!Number.isInteger(props.score) || props.score < low || props.score > high) {
+      return `props.score must be an integer from ${low} to ${high} on ${props.scale}`
+    }
+    if (!optionalText(props.question, 200)) return 'props.question must be at most 200 characters'
+    if (props.about !== undefined) {
+      if (!isObject(props.about) || !TYPE_NAME.test(props.about.type ?? '')) {
+        return 'props.about must be { type, touchpointId? }'
+      }
+      if (!optionalText(props.about.touchpointId, 100)) {
+        return 'props.about.touchpointId must be a string'
+      }
+    }
+    return undefined
+  },
+  purchase: (props) => {
+    if (!isText(props.orderId, 200)) return 'props.orderId must be a non-empty string'
+    if (typeof props.value !== 'number' || !Number.isFinite(props.value) || props.value < 0) {
+      return 'props.value must be a number of at least 0'
+    }
+    if (typeof props.currency !== 'string' || !CURRENCY.test(props.currency)) {
+      return 'props.currency must be an ISO 4217 code like EUR'
+    }
+    return undefined
+  },
 }
 
 const toRow = (tp) => ({

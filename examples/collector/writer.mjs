@@ -1,17 +1,20 @@
-// Coalesces the inserts of concurrent requests: while one transaction commits, the next requests
+// Coalesces the inserts of concurrent requests: while a transaction commits, the next requests
 // wait together and go in as one transaction. Each request still learns its own counts, and only
-// after the rows it sent are committed.
+// after the rows it sent are committed. `store.concurrency` transactions may run at once (DuckDB
+// has one writer; PostgreSQL takes several).
 
 const MAX_ROWS_PER_TRANSACTION = 20_000
 
 /**
- * @param {{ insert(rows: object[]): Promise<Set<string>> }} store
+ * @param {{ insert(rows: object[]): Promise<Set<string>>, concurrency?: number }} store
  * @returns {{ write(rows: object[]): Promise<{ accepted: number, duplicates: number }>,
  *   drain(): Promise<void> }}
  */
 export const createWriter = (store) => {
+  const concurrency = store.concurrency ?? 1
   let waiting = []
-  let running = null
+  let active = 0
+  let idle = []
 
   const run = async () => {
     while (waiting.length > 0) {
@@ -39,7 +42,17 @@ export const createWriter = (store) => {
         for (const job of jobs) job.reject(error)
       }
     }
-    running = null
+  }
+
+  const start = () => {
+    active += 1
+    // A macrotask later, so requests parsed in the same tick share the first transaction.
+    setImmediate(() =>
+      run().finally(() => {
+        active -= 1
+        if (active === 0) for (const done of idle.splice(0)) done()
+      }),
+    )
   }
 
   const takeJobs = () => {
@@ -65,11 +78,8 @@ export const createWriter = (store) => {
           return
         }
         waiting.push({ rows, resolve, reject })
-        // A macrotask later, so requests parsed in the same tick share the first transaction.
-        running ??= new Promise((done) => setImmediate(done)).then(run)
+        if (active < concurrency) start()
       }),
-    drain: async () => {
-      while (running) await running
-    },
+    drain: () => (active === 0 ? Promise.resolve() : new Promise((done) => idle.push(done))),
   }
 }

@@ -1,4 +1,5 @@
 // Shared by the viewer's modules: colours, glyphs, formatting, and tiny DOM/SVG builders.
+import { apiFetch } from './token.js'
 
 export const STAGES = ['awareness', 'consideration', 'purchase', 'retention', 'advocacy']
 export const LANES = [...STAGES, 'unstaged']
@@ -80,9 +81,9 @@ export const clock = new Intl.DateTimeFormat('en', {
   hour12: false,
 })
 
-/** Fetches JSON from the collector's API. */
+/** Fetches JSON from the collector's API (with the read token, see token.js). */
 export const getJson = async (path) => {
-  const response = await fetch(path)
+  const response = await apiFetch(path)
   if (!response.ok) throw new Error(`${path}: ${response.status}`)
   return response.json()
 }
