@@ -1,0 +1,107 @@
+// Attribution paths (SPEC §7 "Conversions and touchpoint value"), in SQL that DuckDB and
+// PostgreSQL 15 both run, over the customers of customers.mjs.
+//
+// A touch is a session for by=channel (its channel, at its first non-conversion touchpoint's time)
+// or a non-conversion touchpoint for by=type (its type). Each touch belongs to its customer's next
+// conversion: so a second conversion gets only the touches after the first. Of those, a
+// conversion keeps the ones in the 30 days before it. Touches after a customer's last conversion
+// (all of them for a customer who never converted) form that customer's path to `null`.
+import { CUSTOMER_TOUCHPOINTS } from '../customers.mjs'
+
+/** The touch keys a path can be made of. */
+export const BYS = ['channel', 'type']
+
+const WINDOW = `INTERVAL '30 days'`
+
+// Conversion types come from the collector's own flag, not a request; still quoted as literals.
+const sqlList = (values) => values.map((value) => `'${String(value).replaceAll("'", "''")}'`).join(', ')
+
+const touchesSql = (by, conversionTypes) =>
+  by === 'channel'
+    ? `SELECT customer_key, ts, channel AS key FROM (
+        SELECT customer_key, ts, channel,
+          ROW_NUMBER() OVER (PARTITION BY customer_key, session_id ORDER BY ts, id) AS nth
+        FROM customer_touchpoints WHERE type NOT IN (${conversionTypes})
+      ) AS sessions WHERE nth = 1`
+    : `SELECT customer_key, ts, type AS key FROM customer_touchpoints
+      WHERE type NOT IN (${conversionTypes})`
+
+/**
+ * SQL and its parameters for the paths: one row per conversion in [from, to) (`id`, `value`,
+ * `currency`, `keys` and `ages`: its touches oldest first and their seconds before it), and, with
+ * `nulls`, one row per customer's path to null (`id` null, touches in [from, to)).
+ */
+export const pathsQuery = ({ by, conversionTypes, from, to, nulls = false }) => {
+  if (!BYS.includes(by)) throw new Error(`by must be one of ${BYS.join(', ')}`)
+  const types = sqlList(conversionTypes)
+  const params = []
+  const range = (column) => {
+    const parts = []
+    if (from) parts.push(`${column} >= CAST($${params.push(from)} AS TIMESTAMPTZ)`)
+    if (to) parts.push(`${column} < CAST($${params.push(to)} AS TIMESTAMPTZ)`)
+    return parts.map((part) => ` AND ${part}`).join('')
+  }
+  const converting = `
+    SELECT c.id, c.value, c.currency,
+      array_agg(t.key ORDER BY t.ts, t.key) FILTER (WHERE t.key IS NOT NULL) AS keys,
+      array_agg(CAST(EXTRACT(EPOCH FROM c.ts) - EXTRACT(EPOCH FROM t.ts) AS DOUBLE PRECISION)
+        ORDER BY t.ts, t.key) FILTER (WHERE t.key IS NOT NULL) AS ages
+    FROM segments AS c
+    LEFT JOIN segments AS t ON t.customer_key = c.customer_key AND t.segment = c.segment
+      AND t.kind = 0 AND t.ts >= c.ts - ${WINDOW}
+    WHERE c.kind = 1${range('c.ts')}
+    GROUP BY c.id, c.value, c.currency`
+  const toNull = `
+    SELECT CAST(NULL AS TEXT), CAST(NULL AS DOUBLE PRECISION), CAST(NULL AS TEXT),
+      array_agg(key ORDER BY ts, key), NULL
+    FROM segments WHERE kind = 0 AND segment > conversions${range('ts')}
+    GROUP BY customer_key`
+  const sql = `
+    WITH customer_touchpoints AS (${CUSTOMER_TOUCHPOINTS}),
+    touches AS (${touchesSql(by, types)}),
+    events AS (
+      SELECT customer_key, ts, 0 AS kind, key, CAST(NULL AS TEXT) AS id,
+        CAST(NULL AS DOUBLE PRECISION) AS value, CAST(NULL AS TEXT) AS currency
+      FROM touches
+      UNION ALL
+      SELECT customer_key, ts, 1, NULL, id,
+        COALESCE(CAST(props->>'value' AS DOUBLE PRECISION), 0), props->>'currency'
+      FROM customer_touchpoints WHERE type IN (${types})
+    ),
+    segments AS (
+      -- A touch's segment is the number of its customer's next conversion; a conversion's, its own.
+      -- At one instant the touch comes first.
+      SELECT *,
+        SUM(kind) OVER (PARTITION BY customer_key ORDER BY ts, kind, id
+          ROWS UNBOUNDED PRECEDING) + 1 - kind AS segment,
+        SUM(kind) OVER (PARTITION BY customer_key) AS conversions
+      FROM events
+    )
+    ${converting}${nulls ? `\n    UNION ALL${toNull}` : ''}`
+  return { sql, params }
+}
+
+/**
+ * Runs the paths query: `{ conversions: [{ id, value, currency, touches: [{ key, ageSeconds }] }],
+ * nulls: [[key, …], …] }`; `query(sql, params)` resolves with row objects (DuckDB or PostgreSQL).
+ */
+export const readPaths = async (query, options) => {
+  const { sql, params } = pathsQuery(options)
+  const rows = await query(sql, params)
+  const conversions = []
+  const nulls = []
+  for (const row of rows) {
+    if (row.id === null) {
+      nulls.push(row.keys)
+      continue
+    }
+    const keys = row.keys ?? []
+    conversions.push({
+      id: row.id,
+      value: Number(row.value),
+      currency: row.currency ?? null,
+      touches: keys.map((key, i) => ({ key, ageSeconds: Number(row.ages[i]) })),
+    })
+  }
+  return { conversions, nulls }
+}
