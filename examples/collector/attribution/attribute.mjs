@@ -74,7 +74,8 @@ export const attribute = async (query, options) => {
       ...paths.nulls.map((states) => ({ states, converted: false })),
     ]
     const value = touched.reduce((sum, conversion) => sum + valueOf(conversion), 0)
-    for (const { key, share } of markovShares(walks)) give(key, share * touched.length, share * value)
+    for (const { key, share } of markovShares(walks))
+      give(key, share * touched.length, share * value)
   } else {
     for (const conversion of touched) {
       const weights = PATH_MODELS[model](conversion.touches)

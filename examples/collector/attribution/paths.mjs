@@ -14,7 +14,8 @@ export const BYS = ['channel', 'type']
 const WINDOW = `INTERVAL '30 days'`
 
 // Conversion types come from the collector's own flag, not a request; still quoted as literals.
-const sqlList = (values) => values.map((value) => `'${String(value).replaceAll("'", "''")}'`).join(', ')
+const sqlList = (values) =>
+  values.map((value) => `'${String(value).replaceAll("'", "''")}'`).join(', ')
 
 const touchesSql = (by, conversionTypes) =>
   by === 'channel'
@@ -34,13 +35,12 @@ const touchesSql = (by, conversionTypes) =>
 export const pathsQuery = ({ by, conversionTypes, from, to, nulls = false }) => {
   if (!BYS.includes(by)) throw new Error(`by must be one of ${BYS.join(', ')}`)
   const types = sqlList(conversionTypes)
-  const params = []
-  const range = (column) => {
-    const parts = []
-    if (from) parts.push(`${column} >= CAST($${params.push(from)} AS TIMESTAMPTZ)`)
-    if (to) parts.push(`${column} < CAST($${params.push(to)} AS TIMESTAMPTZ)`)
-    return parts.map((part) => ` AND ${part}`).join('')
-  }
+  const params = [from, to].filter(Boolean)
+  // from is $1 when given, to the next; both conversions and null paths use them.
+  const bounds = []
+  if (from) bounds.push((column) => `${column} >= CAST($1 AS TIMESTAMPTZ)`)
+  if (to) bounds.push((column) => `${column} < CAST($${params.length} AS TIMESTAMPTZ)`)
+  const range = (column) => bounds.map((bound) => ` AND ${bound(column)}`).join('')
   const converting = `
     SELECT c.id, c.value, c.currency,
       array_agg(t.key ORDER BY t.ts, t.key) FILTER (WHERE t.key IS NOT NULL) AS keys,
