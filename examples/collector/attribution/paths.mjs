@@ -17,13 +17,12 @@ const WINDOW = `INTERVAL '30 days'`
 const sqlList = (values) =>
   values.map((value) => `'${String(value).replaceAll("'", "''")}'`).join(', ')
 
+// A session's channel is set at its first touchpoint and carried by all of them (SPEC §3), so
+// MIN(channel) is that channel; a GROUP BY is much cheaper than a window here.
 const touchesSql = (by, conversionTypes) =>
   by === 'channel'
-    ? `SELECT customer_key, ts, channel AS key FROM (
-        SELECT customer_key, ts, channel,
-          ROW_NUMBER() OVER (PARTITION BY customer_key, session_id ORDER BY ts, id) AS nth
-        FROM customer_touchpoints WHERE type NOT IN (${conversionTypes})
-      ) AS sessions WHERE nth = 1`
+    ? `SELECT customer_key, MIN(ts) AS ts, MIN(channel) AS key FROM customer_touchpoints
+      WHERE type NOT IN (${conversionTypes}) GROUP BY customer_key, session_id`
     : `SELECT customer_key, ts, type AS key FROM customer_touchpoints
       WHERE type NOT IN (${conversionTypes})`
 
@@ -41,41 +40,35 @@ export const pathsQuery = ({ by, conversionTypes, from, to, nulls = false }) => 
   if (from) bounds.push((column) => `${column} >= CAST($1 AS TIMESTAMPTZ)`)
   if (to) bounds.push((column) => `${column} < CAST($${params.length} AS TIMESTAMPTZ)`)
   const range = (column) => bounds.map((bound) => ` AND ${bound(column)}`).join('')
+  // A touch belongs to the first conversion at or after it (so after the one before), if that
+  // is at most 30 days later. Windows run over conversions only, which are few.
   const converting = `
     SELECT c.id, c.value, c.currency,
       array_agg(t.key ORDER BY t.ts, t.key) FILTER (WHERE t.key IS NOT NULL) AS keys,
       array_agg(CAST(EXTRACT(EPOCH FROM c.ts) - EXTRACT(EPOCH FROM t.ts) AS DOUBLE PRECISION)
         ORDER BY t.ts, t.key) FILTER (WHERE t.key IS NOT NULL) AS ages
-    FROM segments AS c
-    LEFT JOIN segments AS t ON t.customer_key = c.customer_key AND t.segment = c.segment
-      AND t.kind = 0 AND t.ts >= c.ts - ${WINDOW}
-    WHERE c.kind = 1${range('c.ts')}
+    FROM conversions AS c
+    LEFT JOIN touches AS t ON t.customer_key = c.customer_key AND t.ts <= c.ts
+      AND t.ts >= c.ts - ${WINDOW} AND (c.previous_ts IS NULL OR t.ts > c.previous_ts)
+    WHERE TRUE${range('c.ts')}
     GROUP BY c.id, c.value, c.currency`
   const toNull = `
     SELECT CAST(NULL AS TEXT), CAST(NULL AS DOUBLE PRECISION), CAST(NULL AS TEXT),
-      array_agg(key ORDER BY ts, key), NULL
-    FROM segments WHERE kind = 0 AND segment > conversions${range('ts')}
-    GROUP BY customer_key`
+      array_agg(t.key ORDER BY t.ts, t.key), NULL
+    FROM touches AS t
+    LEFT JOIN (SELECT customer_key, MAX(ts) AS last_ts FROM conversions GROUP BY customer_key)
+      AS last ON last.customer_key = t.customer_key
+    WHERE (last.last_ts IS NULL OR t.ts > last.last_ts)${range('t.ts')}
+    GROUP BY t.customer_key`
   const sql = `
-    WITH customer_touchpoints AS (${CUSTOMER_TOUCHPOINTS}),
+    WITH customer_touchpoints AS MATERIALIZED (${CUSTOMER_TOUCHPOINTS}),
     touches AS (${touchesSql(by, types)}),
-    events AS (
-      SELECT customer_key, ts, 0 AS kind, key, CAST(NULL AS TEXT) AS id,
-        CAST(NULL AS DOUBLE PRECISION) AS value, CAST(NULL AS TEXT) AS currency
-      FROM touches
-      UNION ALL
-      SELECT customer_key, ts, 1, NULL, id,
-        COALESCE(CAST(props->>'value' AS DOUBLE PRECISION), 0), props->>'currency'
+    conversions AS MATERIALIZED (
+      SELECT customer_key, id, ts,
+        COALESCE(CAST(props->>'value' AS DOUBLE PRECISION), 0) AS value,
+        props->>'currency' AS currency,
+        LAG(ts) OVER (PARTITION BY customer_key ORDER BY ts, id) AS previous_ts
       FROM customer_touchpoints WHERE type IN (${types})
-    ),
-    segments AS (
-      -- A touch's segment is the number of its customer's next conversion; a conversion's, its own.
-      -- At one instant the touch comes first.
-      SELECT *,
-        SUM(kind) OVER (PARTITION BY customer_key ORDER BY ts, kind, id
-          ROWS UNBOUNDED PRECEDING) + 1 - kind AS segment,
-        SUM(kind) OVER (PARTITION BY customer_key) AS conversions
-      FROM events
     )
     ${converting}${nulls ? `\n    UNION ALL${toNull}` : ''}`
   return { sql, params }
