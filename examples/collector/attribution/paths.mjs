@@ -49,7 +49,7 @@ export const pathsQuery = ({ by, conversionTypes, from, to, nulls = false }) => 
         ORDER BY t.ts, t.key) FILTER (WHERE t.key IS NOT NULL) AS ages
     FROM conversions AS c
     LEFT JOIN touches AS t ON t.customer_key = c.customer_key AND t.ts <= c.ts
-      AND t.ts >= c.ts - ${WINDOW} AND (c.previous_ts IS NULL OR t.ts > c.previous_ts)
+      AND t.ts >= c.ts - ${WINDOW} AND t.ts > c.after_ts
     WHERE TRUE${range('c.ts')}
     GROUP BY c.id, c.value, c.currency`
   const toNull = `
@@ -67,7 +67,10 @@ export const pathsQuery = ({ by, conversionTypes, from, to, nulls = false }) => 
       SELECT customer_key, id, ts,
         COALESCE(CAST(props->>'value' AS DOUBLE PRECISION), 0) AS value,
         props->>'currency' AS currency,
-        LAG(ts) OVER (PARTITION BY customer_key ORDER BY ts, id) AS previous_ts
+        -- The previous conversion's time; for the first, a time before the window (a plain AND in
+        -- the join below keeps it a hash join).
+        COALESCE(LAG(ts) OVER (PARTITION BY customer_key ORDER BY ts, id),
+          ts - ${WINDOW} - INTERVAL '1 day') AS after_ts
       FROM customer_touchpoints WHERE type IN (${types})
     )
     ${converting}${nulls ? `\n    UNION ALL${toNull}` : ''}`
