@@ -27,6 +27,15 @@ const state = {
   value: { model: 'last', by: 'channel', answers: undefined },
 }
 
+// The row to show for a key: itself, the customer an anonymousId now belongs to (a link to a
+// visitor who has since identified), else the most recent row.
+const rowKeyOf = (key) => {
+  if (state.rows.some((row) => row.key === key)) return key
+  const anonymousId = key?.startsWith('a:') ? key.slice(2) : undefined
+  const customer = state.rows.find((row) => row.anonymousIds?.includes(anonymousId))
+  return customer?.key ?? state.rows[0]?.key
+}
+
 const showVisitors = () => renderVisitors($('#visitor-list'), state.rows, state.selected, select)
 
 const select = async (key) => {
@@ -210,8 +219,7 @@ const refresh = async () => {
     if (signature === lastSignature) return
     lastSignature = signature
     state.rows = customers ? rowsFromCustomers(customers) : groupVisitors(visitors)
-    if (!state.selected || !state.rows.some((row) => row.key === state.selected))
-      state.selected = state.rows[0]?.key
+    state.selected = rowKeyOf(state.selected)
     const people = state.rows.filter((row) => row.kind === 'customer').length
     $('#stats').textContent =
       `${plural(funnel.visitors, 'visitor')} · ${plural(people, 'customer')} · ` +

@@ -330,6 +330,19 @@ const drawEmotion = (points, answers, { top, width, laneLabel }) => {
         svg('path', { d: 'M0,-7 L6,4 L-6,4 Z', fill: '#dc2626' }),
       ),
     ),
+    curve.length === 0
+      ? svg(
+          'text',
+          {
+            class: 'emotion-none',
+            x: laneLabel + 8,
+            y: yOf(0) - 6,
+            'font-size': 11,
+            fill: '#9ca3af',
+          },
+          'no satisfaction answers on this journey',
+        )
+      : undefined,
     curve.length > 1
       ? svg('polyline', {
           class: 'emotion-line',

@@ -43,7 +43,8 @@ export const renderVisitors = (list, rows, selected, onSelect) => {
           role: 'option',
           class: row.kind,
           'data-key': row.key,
-          'data-visitor': row.kind === 'visitor' ? row.anonymousId : undefined,
+          // The anonymousIds behind the row: one for a visitor, a customer's devices.
+          'data-visitor': row.kind === 'visitor' ? row.anonymousId : row.anonymousIds.join(' '),
           'data-customer': row.kind === 'customer' ? row.userId : undefined,
           'aria-selected': String(row.key === selected),
           onclick: () => onSelect(row.key),
