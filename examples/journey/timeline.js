@@ -25,7 +25,8 @@ export const sessionsOf = (touchpoints) => {
 const EMOTION_HEIGHT = 74
 
 // The score badges above a touchpoint that visitors rated.
-const answerBadges = (answers) =>
+// Above the marker; below it in the top lane, where above is the visit's label.
+const answerBadges = (answers, below) =>
   answers.map((answer, index) => {
     const text = answerText(answer.props)
     const width = 8 + text.length * 6.2
@@ -36,7 +37,7 @@ const answerBadges = (answers) =>
         'data-id': answer.id,
         'data-scale': answer.props.scale,
         'data-score': answer.props.score,
-        transform: `translate(${-width / 2},${-31 - index * 17})`,
+        transform: `translate(${-width / 2},${below ? 15 + index * 17 : -31 - index * 17})`,
       },
       svg(
         'title',
@@ -248,7 +249,7 @@ export const drawTimeline = (sessions, width, onPick, { answers = new Map(), dev
         { y: 4, 'text-anchor': 'middle', 'font-size': 11, 'font-weight': 700, fill: '#fff' },
         glyphOf(tp.type),
       ),
-      answerBadges(rated),
+      answerBadges(rated, y < top + laneHeight),
     )
   })
 

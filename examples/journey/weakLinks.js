@@ -76,9 +76,15 @@ export const renderWeakLinks = (container, rows, { limit = 8 } = {}) => {
         el(
           'tr',
           {},
-          ['#', 'where', 'satisfaction', 'abandons', 'rage', 'touchpoints', 'weakness'].map((h) =>
-            el('th', {}, h),
-          ),
+          [
+            ['#'],
+            ['where', 'text'],
+            ['satisfaction', 'text'],
+            ['abandons'],
+            ['rage clicks'],
+            ['tp', undefined, 'touchpoints'],
+            ['weakness', 'text'],
+          ].map(([h, align, title]) => el('th', { class: align, title }, h)),
         ),
       ),
       el(
