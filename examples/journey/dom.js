@@ -21,6 +21,10 @@ export const TYPE_GLYPHS = {
   form_submit: 'F',
   identify: 'I',
   page_vitals: 'V',
+  feedback: '★',
+  form_abandon: 'A',
+  rage_click: '!',
+  purchase: '$',
 }
 const SVG_NS = 'http://www.w3.org/2000/svg'
 export const $ = (selector) => document.querySelector(selector)
@@ -84,6 +88,17 @@ export const clock = new Intl.DateTimeFormat('en', {
 /** Fetches JSON from the collector's API (with the read token, see token.js). */
 export const getJson = async (path) => {
   const response = await apiFetch(path)
+  if (!response.ok) throw new Error(`${path}: ${response.status}`)
+  return response.json()
+}
+
+/**
+ * Like getJson, for the APIs an older collector may lack: undefined when it answers 404 (or 501),
+ * so a panel can say "not available" instead of failing the page.
+ */
+export const getOptionalJson = async (path) => {
+  const response = await apiFetch(path)
+  if (response.status === 404 || response.status === 501) return undefined
   if (!response.ok) throw new Error(`${path}: ${response.status}`)
   return response.json()
 }
