@@ -4,6 +4,7 @@ import type { Backend } from './backend'
 import { clearWithoutCreating, createIdbBackend } from './idb'
 import { createMemoryBackend } from './memory'
 import { createSpillBackend } from './spill'
+import { createUnsaved } from './unsaved'
 
 /** The durable queue the sender adds to and reads from: storage only. */
 export interface Queue {
@@ -42,6 +43,15 @@ export const createQueue = (name: string, max: number, report: Report): Queue =>
   let due: Promise<void> | undefined
   let lastWrite = -Infinity
   let writing: Promise<void> = Promise.resolve()
+  const unsaved = createUnsaved(`${name}:unsaved`)
+  // What an earlier page left unsaved joins this page's first write, once consent lets us write.
+  let leftOver: QueueRecord[] | undefined = unsaved.take()
+  const adoptLeftOver = () => {
+    if (!leftOver?.length) return
+    unwritten.unshift(...leftOver)
+    leftOver = undefined
+    void later().then(() => opened && unsaved.clear())
+  }
 
   const fallBack = (cause: unknown) => {
     const quota = (cause as Error | undefined)?.name === 'QuotaExceededError'
@@ -120,10 +130,12 @@ export const createQueue = (name: string, max: number, report: Report): Queue =>
 
   return {
     add: (record) => {
+      adoptLeftOver()
       unwritten.push(record)
       void later()
     },
     read: async (count) => {
+      adoptLeftOver()
       // This page's records are read from storage, once the write already due has stored them.
       if (unwritten.length) await later()
       await writing
@@ -140,13 +152,20 @@ export const createQueue = (name: string, max: number, report: Report): Queue =>
       await writing
       return (await use((b) => b.size())) + unwritten.length
     },
-    persistNow: () => void write(true),
+    persistNow: () => {
+      // The database never answered on this page: its writes may die with it, so keep a copy.
+      if (!opened) unsaved.keep([...started.flat(), ...unwritten].filter((r) => !gone.has(r.id)))
+      // Only hidden after all (a tab switch): once stored, the copy must not come back later.
+      void write(true).then(() => opened && unsaved.clear())
+    },
     purge: async () => {
       // The write timer stays: it finds nothing to write, and whoever waits on it is answered.
       unwritten = []
       gone = new Set()
       deletes = []
       started = []
+      leftOver = undefined
+      unsaved.clear()
       await writing
       if (opened) return use((b) => b.clear())
       await memoryBackend?.clear()
