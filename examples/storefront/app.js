@@ -177,16 +177,39 @@ const checkout = (params) => {
         tracker.identify(customerId, { orders: (await listOrders()).length })
         navigate(`/checkout/thank-you?order=${orderId}&product=${product.slug}`)
         // After the confirmation's page_view has settled (a timer of the same delay, set later,
-        // runs later), so the order survey there rates this purchase.
-        setTimeout(
-          () =>
-            tracker.track('purchase', { orderId, value: order.value, currency: order.currency }),
-          VIEW_SETTLE_MS,
-        )
+        // runs later), so the purchase is on that view; its surveys appear with it and rate it.
+        setTimeout(() => {
+          tracker.track('purchase', { orderId, value: order.value, currency: order.currency })
+          showOrderSurveys()
+        }, VIEW_SETTLE_MS)
       })
     },
   ]
 }
+
+// "How was your order?" and the NPS question, on the order's confirmation.
+const showOrderSurveys = () =>
+  document.querySelector('#order-surveys')?.replaceChildren(
+    document.createRange().createContextualFragment(
+      surveyHtml({
+        scale: 'csat',
+        about: 'purchase',
+        question: 'How was your order?',
+        low: 1,
+        high: 5,
+        labels: ['Poor', 'Great'],
+      }) +
+        surveyHtml({
+          scale: 'nps',
+          about: 'purchase',
+          question: 'How likely are you to recommend Northwind Roasters to a friend?',
+          low: 0,
+          high: 10,
+          labels: ['Not at all likely', 'Extremely likely'],
+          className: 'nps',
+        }),
+    ),
+  )
 
 const thankYou = (params) => [
   'Thank you — Northwind Roasters',
@@ -194,16 +217,7 @@ const thankYou = (params) => [
   <section class="done">
     <h1>Thank you!</h1>
     <p>Order <strong>${escape(params.get('order') ?? '')}</strong> is confirmed. We roast on Monday.</p>
-    ${surveyHtml({ scale: 'csat', about: 'purchase', question: 'How was your order?', low: 1, high: 5, labels: ['Poor', 'Great'] })}
-    ${surveyHtml({
-      scale: 'nps',
-      about: 'purchase',
-      question: 'How likely are you to recommend Northwind Roasters to a friend?',
-      low: 0,
-      high: 10,
-      labels: ['Not at all likely', 'Extremely likely'],
-      className: 'nps',
-    })}
+    <div id="order-surveys"></div>
     <p><a class="button" href="/reviews/new?product=${escape(params.get('product') ?? '')}">Review what you bought</a>
       <a href="/account/orders">See your orders</a></p>
   </section>`,
