@@ -27,7 +27,7 @@ beforeAll(async () => {
     root: join(repo, 'examples', 'blog'),
     collectorUrl: collector.url,
     sdkDir,
-    replacements: { SHOP_URL: 'http://127.0.0.1:9' },
+    replacements: { SHOP_URL: 'http://127.0.0.1:9', SHOP_HOST: '127.0.0.1' },
   })
   browser = await launchChromium()
 })
@@ -133,4 +133,35 @@ it('sends nothing for a visitor who declines, on this page or the next', async (
   await expect.poll(async () => (await flush(), (await newVisitors()).length)).toBe(1)
   const [visitor] = await newVisitors()
   expect((await journeyOf(visitor.anonymousId)).map((tp) => tp.type)).toEqual(['page_view'])
+})
+
+it('sends a thumbs answer about the view of the post it sits under', async () => {
+  const earlier = (await visitors()).map((visitor) => visitor.anonymousId)
+  await open('/posts/grind-size.html')
+  await page.getByRole('button', { name: 'Accept' }).click()
+  await page.getByRole('button', { name: /No/ }).click()
+  await page.getByText('Thanks: we will make it clearer.').waitFor()
+  const mine = async () => {
+    await flush()
+    const [visitor] = (await visitors()).filter((v) => !earlier.includes(v.anonymousId))
+    return visitor ? journeyOf(visitor.anonymousId) : []
+  }
+  await expect
+    .poll(async () => (await mine()).map((tp) => tp.type))
+    .toEqual(['page_view', 'feedback'])
+  const [view, answer] = await mine()
+  expect(answer).toMatchObject({
+    page: { path: '/posts/grind-size.html' },
+    props: {
+      scale: 'thumbs',
+      score: 0,
+      question: 'Was this helpful?',
+      about: { type: 'page_view', touchpointId: view.id },
+    },
+  })
+  // The brand's own links to the shop carry no campaign tags: they would start a new session.
+  const hrefs = await page
+    .locator('a[href^="http://127.0.0.1:9"]')
+    .evaluateAll((links) => links.map((link) => link.getAttribute('href')))
+  expect(hrefs).toEqual(['http://127.0.0.1:9/', 'http://127.0.0.1:9/products/huila'])
 })
