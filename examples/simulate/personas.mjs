@@ -19,7 +19,7 @@ export const CHECKOUT_RATE = {
   paid_social: 0.08,
 }
 /** Of the checkouts started, how many are left half-filled. */
-export const ABANDON_RATE = 0.25
+export const ABANDON_RATE = 0.3
 /** Of the visitors who pay, how many click the slow Pay button again and again. */
 export const RAGE_RATE = 0.15
 /** How often a post's reader finds it helpful: grind-size is the blog's weak link. */
@@ -63,7 +63,7 @@ const pay = async (visit, random) => {
     .join(', ')
 }
 
-/** At the checkout: a quarter leave it half-filled, the others pay. */
+/** At the checkout: some leave it half-filled, the others pay. */
 const atCheckout = async (visit, random) => {
   if (random.chance(ABANDON_RATE)) {
     await visit.abandonCheckout(1 + Math.floor(random.next() * 4))
@@ -130,6 +130,12 @@ const returningCustomer = async (visit, random) => {
   const product = random.pick(PRODUCTS)
   await visit.openShop(`/products/${product}`, first)
   await visit.readReview(1)
+  // Half of them start a checkout on that first visit and leave it: the newsletter brings them back.
+  const left = random.chance(0.5)
+  if (left) {
+    await visit.follow('a.button[href^="/checkout"]')
+    await visit.abandonCheckout(1 + Math.floor(random.next() * 4))
+  }
   await visit.flush()
   await visit.later(2 + Math.floor(random.next() * 3))
   await visit.openShop(`/products/${product}`, SHOP_ARRIVALS[0]) // the newsletter
@@ -142,7 +148,10 @@ const returningCustomer = async (visit, random) => {
   await visit.openShop('/account/orders', {}) // typed in: direct
   await visit.follow('#orders a')
   await visit.writeReview()
-  return `came back three times (${first.channel} → email → direct): ${chat}, ${bought}, reviewed`
+  return (
+    `came back three times (${first.channel}${left ? ', abandoned the checkout' : ''} → email → ` +
+    `direct): ${chat}, ${bought}, reviewed`
+  )
 }
 
 /** Buys on a laptop, then days later logs in on a phone: one customer, two devices. */
