@@ -22,6 +22,8 @@ export const CHECKOUT_RATE = {
 export const ABANDON_RATE = 0.3
 /** Of the visitors who pay, how many click the slow Pay button again and again. */
 export const RAGE_RATE = 0.15
+/** How many buyers and shoppers switch the shop to pounds (the header's locale switch). */
+export const PAY_IN_POUNDS = 0.25
 /** How often a post's reader finds it helpful: grind-size is the blog's weak link. */
 export const HELPFUL_RATE = { 'pour-over-basics': 0.85, 'cold-brew': 0.75, 'grind-size': 0.25 }
 
@@ -100,7 +102,7 @@ const browser = async (visit, random) => {
 const buyer = async (visit, random) => {
   const arrival = buyerArrival(random)
   await visit.openShop(`/products/${random.pick(PRODUCTS)}`, arrival)
-  if (random.chance(0.15)) await visit.switchCurrency('GBP')
+  if (random.chance(PAY_IN_POUNDS)) await visit.switchCurrency('GBP')
   await visit.readReview(0)
   let chat = ''
   if (random.chance(0.6)) {
@@ -115,6 +117,7 @@ const buyer = async (visit, random) => {
 const shopper = async (visit, random) => {
   const arrival = random.pick(SHOP_ARRIVALS)
   await visit.openShop(`/products/${random.pick(PRODUCTS)}`, arrival)
+  if (random.chance(PAY_IN_POUNDS)) await visit.switchCurrency('GBP')
   if (random.chance(0.5)) await visit.readReview(0)
   if (!random.chance(CHECKOUT_RATE[arrival.channel])) {
     await visit.follow('.crumbs a')
