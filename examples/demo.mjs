@@ -146,14 +146,18 @@ try {
     collectorUrl: collector.url,
   })
   running.push(shop)
+  // The blog is reached by another host name (same loopback address), as a brand's blog and shop
+  // on two domains are: each names the other in linkDomains (SPEC §6), which matches host names.
   const blog = await startSite({
     name: 'blog',
     root: join(here, 'blog'),
     port: ports.blog,
+    urlHost: 'localhost',
     collectorUrl: collector.url,
-    replacements: { SHOP_URL: shop.url },
+    replacements: { SHOP_URL: shop.url, SHOP_HOST: shop.host },
   })
   running.push(blog)
+  shop.define({ BLOG_URL: blog.url, BLOG_HOST: blog.host })
   writeFileSync(
     join(demoDir, 'sites.json'),
     JSON.stringify({ storefront: `${shop.url}/`, blog: `${blog.url}/` }),

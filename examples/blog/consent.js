@@ -28,8 +28,8 @@
   banner.className = 'consent'
   banner.setAttribute('aria-label', 'Privacy choices')
   banner.innerHTML = `
-    <p><strong>May we record how you use this blog?</strong> Page views and form submissions (never
-      what you type), to learn which posts help. Nothing is stored or sent until you choose, and
+    <p><strong>May we record how you use this blog?</strong> Page views, form submissions and
+      your answers to “Was this helpful?” (never what you type), to learn which posts help. Nothing is stored or sent until you choose, and
       you can change your mind at any time under “Privacy choices”.</p>
     <div><button type="button" data-choice="denied">Decline</button>
       <button type="button" data-choice="granted" class="primary">Accept</button></div>`

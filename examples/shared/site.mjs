@@ -12,10 +12,13 @@ const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
 /**
  * Starts a static site on host:port; `%COLLECTOR_URL%` in its HTML becomes `collectorUrl`, and
- * `%NAME%` the value of NAME in `replacements`.
+ * `%NAME%` the value of NAME in `replacements` (or given later with `define`, for two sites that
+ * link each other). `urlHost` names the host in the site's URL when it is not `host`: the blog
+ * listens on 127.0.0.1 and is reached as localhost, another host name than the shop's.
  * @param {{ name: string, root: string, collectorUrl: string, port?: number, host?: string,
- *   spa?: boolean, replacements?: Record<string, string>, sdkDir?: string }} options
- * @returns {Promise<{ url: string, close(): Promise<void> }>}
+ *   urlHost?: string, spa?: boolean, replacements?: Record<string, string>, sdkDir?: string }} options
+ * @returns {Promise<{ url: string, host: string, define(values: Record<string, string>): void,
+ *   close(): Promise<void> }>}
  */
 export const startSite = async ({
   name,
@@ -23,10 +26,13 @@ export const startSite = async ({
   collectorUrl,
   port = 0,
   host = '127.0.0.1',
+  urlHost = host,
   spa = false,
   replacements = {},
   sdkDir = join(repo, 'dist'),
 }) => {
+  // One object the handler reads at each request, so define() reaches pages served after it.
+  const values = { ...replacements, COLLECTOR_URL: collectorUrl }
   const serve = createStaticHandler({
     mounts: {
       '/': root,
@@ -35,7 +41,7 @@ export const startSite = async ({
       '/vendor/web-vitals/': join(repo, 'node_modules', 'web-vitals', 'dist'),
     },
     spaFallback: spa,
-    replacements: { ...replacements, COLLECTOR_URL: collectorUrl },
+    replacements: values,
   })
   const server = createServer((req, res) => {
     serve(req, res).then(
@@ -45,6 +51,11 @@ export const startSite = async ({
       () => res.writeHead(500).end(),
     )
   })
-  const url = await listen(server, { port, host, name })
-  return { url, close: () => closeServer(server) }
+  const url = (await listen(server, { port, host, name })).replace(`//${host}:`, `//${urlHost}:`)
+  return {
+    url,
+    host: urlHost,
+    define: (more) => Object.assign(values, more),
+    close: () => closeServer(server),
+  }
 }

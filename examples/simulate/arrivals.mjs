@@ -41,6 +41,11 @@ export const createRandom = (seed) => {
   return {
     next,
     pick: (list) => list[Math.floor(next() * list.length)],
+    /** One of `list`, each as likely as its `weight`. */
+    pickWeighted: (list, weight) => {
+      let left = next() * list.reduce((sum, item) => sum + weight(item), 0)
+      return list.find((item) => (left -= weight(item)) < 0) ?? list.at(-1)
+    },
     chance: (probability) => next() < probability,
   }
 }

@@ -54,7 +54,7 @@ try {
 const urls = {
   collector: `http://127.0.0.1:${ports.collector}`,
   storefront: `http://127.0.0.1:${ports.shop}`,
-  blog: `http://127.0.0.1:${ports.blog}`,
+  blog: `http://localhost:${ports.blog}`,
 }
 // The journey API may ask for the read token the demo was started with.
 const token = process.env.TOUCHTRAIL_READ_TOKEN

@@ -31,17 +31,28 @@ export const simulateVisitors = async ({
       horizon + Math.round((index / Math.max(count, 1)) * 4 * DAY_MS + random.next() * DAY_MS),
     random: createRandom(seed + index + 1),
   }))
+  // Each run's customers are new people (the shop's customer id comes from the email).
+  const run = Date.now().toString(36)
   let next = 0
   let failed = 0
   const worker = async () => {
     while (next < plans.length) {
       const plan = plans[next++]
-      const context = await browser.newContext({
-        viewport: { width: 1280, height: 800 },
-        locale: 'en-GB',
-      })
+      // The visitor's devices: a laptop, and any other one their story opens.
+      const contexts = []
+      const newContext = async (options) => {
+        contexts.push(await browser.newContext(options))
+        return contexts.at(-1)
+      }
+      const context = await newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' })
       try {
-        const visit = await createVisit(context, { shopUrl, blogUrl, startAt: plan.startAt })
+        const visit = await createVisit(context, {
+          shopUrl,
+          blogUrl,
+          startAt: plan.startAt,
+          email: `visitor-${run}-${plan.index + 1}@example.com`,
+          newContext,
+        })
         const story = await plan.persona(visit, plan.random)
         const result = await visit.flush()
         log(
@@ -55,7 +66,7 @@ export const simulateVisitors = async ({
           `visitor ${plan.index + 1}/${count} (${plan.persona.name}) failed: ${error.message.split('\n')[0]}`,
         )
       } finally {
-        await context.close()
+        for (const open of contexts) await open.close()
       }
     }
   }

@@ -5,12 +5,25 @@
 const DAY_MS = 86_400_000
 const REVIEW_DWELL_MS = 2_500
 
+/** A phone: the second device of a customer who logs in on it. */
+export const PHONE = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'en-GB',
+}
+
 /**
  * Wraps a fresh browser context (one visitor: its own IndexedDB, so its own anonymousId).
+ * `email` is what the visitor types at checkout and login (the shop's customer id comes from it);
+ * `newContext` opens another context, for the visitor's other device.
  * @param {import('playwright').BrowserContext} context
- * @param {{ shopUrl: string, blogUrl: string, startAt: number }} where
+ * @param {{ shopUrl: string, blogUrl: string, startAt: number, email?: string,
+ *   newContext?: (options: object) => Promise<import('playwright').BrowserContext> }} where
  */
-export const createVisit = async (context, { shopUrl, blogUrl, startAt }) => {
+export const createVisit = async (context, where) => {
+  const { shopUrl, blogUrl, startAt, email = 'ann@example.com', newContext } = where
   // The visitor's clock: their visits can be days apart although the simulation takes seconds.
   await context.clock.install({ time: startAt })
   let now = startAt
@@ -46,6 +59,21 @@ export const createVisit = async (context, { shopUrl, blogUrl, startAt }) => {
       await review.scrollIntoViewIfNeeded()
       await page.waitForTimeout(REVIEW_DWELL_MS + 400)
     },
+    /** Closes the chat; rates it with `score` (1–5) on the survey that follows, or dismisses it. */
+    closeChat: async (score) => {
+      await page.locator('.chat-close').click()
+      await page
+        .locator(
+          score === undefined ? '.chat-rating .dismiss' : `.chat-rating [data-tt-score="${score}"]`,
+        )
+        .click()
+      await settle()
+    },
+    /** Switches the shop's currency (the header's locale switch). */
+    switchCurrency: async (code) => {
+      await page.selectOption('#currency', code)
+      await settle()
+    },
     /** Opens the storefront's chat and says hello. */
     openChat: async () => {
       await page.locator('[data-tt-chat]').click()
@@ -53,17 +81,57 @@ export const createVisit = async (context, { shopUrl, blogUrl, startAt }) => {
       await page.locator('#chat input').press('Enter')
       await settle()
     },
-    /** Fills in and submits the checkout form (values only the shop sees). */
-    checkout: async () => {
+    /**
+     * Fills in the checkout form (values only the shop sees) and pays; with `rage`, clicks the
+     * slow Pay button again and again while it seems to do nothing.
+     */
+    checkout: async ({ rage = false } = {}) => {
       await page.fill('input[name=name]', 'Ann Example')
-      await page.fill('input[name=email]', 'ann@example.com')
+      await page.fill('input[name=email]', email)
       await page.fill('input[name=card]', '4242 4242 4242 4242')
       await page.fill('input[name=expiry]', '12/29')
       await page.fill('input[name=cvc]', '123')
-      await page.click('#checkout button[type=submit]')
+      await page.click('#pay', { clickCount: rage ? 4 : 1 })
       await page.waitForURL('**/checkout/thank-you**')
       await settle()
     },
+    /** Fills in the first `count` checkout fields, then goes back to the shop instead of paying. */
+    abandonCheckout: async (count) => {
+      const fields = [
+        ['name', 'Ann Example'],
+        ['email', email],
+        ['card', '4242 4242 4242 4242'],
+        ['expiry', '12/29'],
+      ]
+      for (const [name, value] of fields.slice(0, count))
+        await page.fill(`input[name=${name}]`, value)
+      await page.locator('a.brand').click()
+      await settle()
+    },
+    /** Answers the order's surveys on its confirmation: csat 1–5 and nps 0–10, each if given. */
+    answerOrder: async ({ csat, nps }) => {
+      if (csat !== undefined)
+        await page.locator(`.survey[data-tt-feedback=csat] [data-tt-score="${csat}"]`).click()
+      if (nps !== undefined)
+        await page.locator(`.survey[data-tt-feedback=nps] [data-tt-score="${nps}"]`).click()
+      await settle()
+    },
+    /** Answers "Was this helpful?" under a blog post. */
+    thumbs: async (up) => {
+      await page.locator(`.helpful [data-tt-score="${up ? 1 : 0}"]`).click()
+      await settle()
+    },
+    /** Logs in to the shop (on this device) with the visitor's email. */
+    logIn: async () => {
+      await arrive(shopUrl, '/account/login') // typed in: direct
+      await page.fill('#login input[name=email]', email)
+      await page.fill('#login input[name=password]', 'correct horse')
+      await page.click('#login button[type=submit]')
+      await page.waitForURL('**/account/orders')
+      await settle()
+    },
+    /** The same person on another device (a phone), from now on their clock. */
+    otherDevice: async () => createVisit(await newContext(PHONE), { ...where, startAt: now }),
     /** Writes a review of what they bought. */
     writeReview: async () => {
       await page.fill('textarea[name=text]', 'Lovely coffee, arrived fresh.')

@@ -1,20 +1,47 @@
 // The storefront: a small single-page shop with client-side routing, using touchtrail's npm
-// (ESM) entry. Everything touchtrail records here comes from the four automatic captures, plus
-// one identify() with the customer id the order API returns.
+// (ESM) entry. touchtrail records it through its captures (the four defaults, and the shop's
+// surveys, abandoned forms and rage clicks), plus identify() with the customer id the order and
+// login API return, and a typed purchase at each order.
 import {
   createTracker,
   capturePageViews,
   captureFormSubmits,
   captureChatOpens,
   captureReviewReads,
+  captureFeedback,
+  captureFormAbandons,
+  captureRageClicks,
 } from '/sdk/index.js'
 import { PRODUCTS, productBySlug, reviewsOf } from './catalog.js'
-import { listOrders, placeOrder } from './orders.js'
+import { amountOf, chooseCurrency, currency, CURRENCIES, price } from './money.js'
+import { listOrders, logIn, placeOrder } from './orders.js'
+import { surveyHtml, thankOnAnswer } from './surveys.js'
+
+const meta = (name) => document.querySelector(`meta[name="${name}"]`)?.content ?? ''
+// How long a route change takes to settle into a page_view (touchtrail's default, named here
+// because the purchase waits for the confirmation page's view; see the checkout).
+const VIEW_SETTLE_MS = 100
+// The payment provider's answer: the Pay button shows nothing for this long, the shop's
+// deliberate weak link (impatient visitors click it again and again).
+const PAY_DELAY_MS = 1_500
 
 const tracker = createTracker({
-  collector: document.querySelector('meta[name="touchtrail-collector"]').content,
+  collector: meta('touchtrail-collector'),
   consent: 'granted',
-  capture: [capturePageViews(), captureFormSubmits(), captureChatOpens(), captureReviewReads()],
+  capture: [
+    capturePageViews({ settleMs: VIEW_SETTLE_MS }),
+    captureFormSubmits(),
+    captureChatOpens(),
+    captureReviewReads(),
+    captureFeedback(),
+    captureFormAbandons(),
+    captureRageClicks(),
+  ],
+  // The blog is the brand's other site: a visitor who follows a link there stays one visitor.
+  // Unfilled placeholders (a test that serves the shop alone) name no host.
+  linkDomains: meta('touchtrail-link-domains')
+    .split(',')
+    .filter((host) => host && !host.includes('%')),
   // Our own rule before the defaults: the customer becoming known at checkout is part of buying.
   stages: [{ type: 'identify', path: '/checkout*', stage: 'purchase' }],
   debug: true,
@@ -25,7 +52,6 @@ window.tracker = tracker
 const app = document.querySelector('#app')
 const escape = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 const stars = (rating) => '★'.repeat(rating) + '☆'.repeat(5 - rating)
-const price = (amount) => `$${amount.toFixed(2)}`
 const art = (product, size) => `
   <svg class="art" viewBox="0 0 120 120" width="${size}" height="${size}" aria-hidden="true">
     <rect width="120" height="120" rx="14" fill="${product.color}" opacity=".12"/>
@@ -41,7 +67,7 @@ const home = () => [
   `
   <section class="hero">
     <h1>Small-batch coffee, roasted on Mondays</h1>
-    <p>Shipped the day after roasting. Free delivery over $30.</p>
+    <p>Shipped the day after roasting. Free delivery over ${price(30)}.</p>
   </section>
   <ul class="grid">
     ${PRODUCTS.map(
@@ -81,7 +107,7 @@ const productPage = (slug) => {
     </section>
     <section class="promise">
       <h2>Roasted on Monday, at your door by Thursday</h2>
-      <p>Every bag carries its roast date. Free delivery over $30, and if a coffee is not for you,
+      <p>Every bag carries its roast date. Free delivery over ${price(30)}, and if a coffee is not for you,
         tell us within 30 days and we will send another one.</p>
     </section>
     <section id="reviews" class="reviews">
@@ -119,23 +145,71 @@ const checkout = (params) => {
             required></label>
         </div>
         <input type="hidden" name="product" value="${product.slug}">
-        <button class="button" type="submit">Pay ${price(product.price)}</button>
+        <button class="button pay" id="pay" type="button">Pay ${price(product.price)}</button>
       </form>
       <aside class="summary">${art(product, 96)}<p>${escape(product.name)}</p>
         <p class="price">${price(product.price)}</p></aside>
     </div>`,
     () => {
-      document.querySelector('#checkout').addEventListener('submit', async (event) => {
+      const form = document.querySelector('#checkout')
+      const pay = form.querySelector('#pay')
+      let paying = false
+      // The weak link: the provider is slow and the button shows nothing until it answers, so
+      // a click seems lost. Clicks while it thinks are ignored (one order), not acknowledged.
+      pay.addEventListener('click', () => {
+        if (paying || !form.reportValidity()) return
+        paying = true
+        setTimeout(() => form.isConnected && form.requestSubmit(), PAY_DELAY_MS)
+      })
+      form.addEventListener('submit', async (event) => {
         event.preventDefault() // a single-page app: touchtrail's capture phase has already seen it
-        const button = event.target.querySelector('button')
-        button.disabled = true
-        const { orderId, customerId } = await placeOrder({ product: product.slug })
+        pay.disabled = true
+        pay.textContent = 'Paying…'
+        const order = {
+          product: product.slug,
+          value: amountOf(product.price),
+          currency: currency(),
+        }
+        const { orderId, customerId } = await placeOrder({
+          ...order,
+          email: form.elements.email.value,
+        })
         tracker.identify(customerId, { orders: (await listOrders()).length })
         navigate(`/checkout/thank-you?order=${orderId}&product=${product.slug}`)
+        // After the confirmation's page_view has settled (a timer of the same delay, set later,
+        // runs later), so the purchase is on that view; its surveys appear with it and rate it.
+        setTimeout(() => {
+          tracker.track('purchase', { orderId, value: order.value, currency: order.currency })
+          showOrderSurveys()
+        }, VIEW_SETTLE_MS)
       })
     },
   ]
 }
+
+// "How was your order?" and the NPS question, on the order's confirmation.
+const showOrderSurveys = () =>
+  document.querySelector('#order-surveys')?.replaceChildren(
+    document.createRange().createContextualFragment(
+      surveyHtml({
+        scale: 'csat',
+        about: 'purchase',
+        question: 'How was your order?',
+        low: 1,
+        high: 5,
+        labels: ['Poor', 'Great'],
+      }) +
+        surveyHtml({
+          scale: 'nps',
+          about: 'purchase',
+          question: 'How likely are you to recommend Northwind Roasters to a friend?',
+          low: 0,
+          high: 10,
+          labels: ['Not at all likely', 'Extremely likely'],
+          className: 'nps',
+        }),
+    ),
+  )
 
 const thankYou = (params) => [
   'Thank you — Northwind Roasters',
@@ -143,6 +217,7 @@ const thankYou = (params) => [
   <section class="done">
     <h1>Thank you!</h1>
     <p>Order <strong>${escape(params.get('order') ?? '')}</strong> is confirmed. We roast on Monday.</p>
+    <div id="order-surveys"></div>
     <p><a class="button" href="/reviews/new?product=${escape(params.get('product') ?? '')}">Review what you bought</a>
       <a href="/account/orders">See your orders</a></p>
   </section>`,
@@ -152,6 +227,7 @@ const orders = () => [
   'Your orders — Northwind Roasters',
   `
   <h1>Your orders</h1>
+  <p class="note">Orders placed in this browser.</p>
   <ul id="orders" class="orders"><li>Loading…</li></ul>`,
   async () => {
     const list = await listOrders()
@@ -163,9 +239,31 @@ const orders = () => [
               (order) => `<li><strong>${escape(order.orderId)}</strong>
         ${escape(productBySlug(order.product)?.name ?? order.product)}
         · ${new Date(order.at).toLocaleDateString()}
+        ${order.value === undefined ? '' : `· ${new Intl.NumberFormat('en-GB', { style: 'currency', currency: order.currency }).format(order.value)}`}
         · <a href="/reviews/new?product=${escape(order.product)}">review it</a></li>`,
             )
             .join('')
+  },
+]
+
+const login = () => [
+  'Log in — Northwind Roasters',
+  `
+  <h1>Log in</h1>
+  <form id="login" action="/account/login" method="post" class="form">
+    <label>Email <input name="email" type="email" autocomplete="email" required></label>
+    <label>Password <input name="password" type="password" autocomplete="current-password"
+      required></label>
+    <button class="button" type="submit">Log in</button>
+  </form>`,
+  () => {
+    const form = document.querySelector('#login')
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault()
+      // The same customer id as at checkout, on any device: their journeys join into one.
+      tracker.identify(await logIn(form.elements.email.value))
+      navigate('/account/orders')
+    })
   },
 ]
 
@@ -204,6 +302,7 @@ const route = () => {
   if (pathname === '/checkout') return checkout(searchParams)
   if (pathname === '/checkout/thank-you') return thankYou(searchParams)
   if (pathname === '/account/orders') return orders()
+  if (pathname === '/account/login') return login()
   if (pathname === '/reviews/new') return reviewForm(searchParams)
   return notFound()
 }
@@ -241,12 +340,40 @@ addEventListener('popstate', render)
 // The chat widget: a button marked data-tt-chat, so opening it is a chat_open touchpoint.
 const chat = document.querySelector('#chat')
 const chatButton = document.querySelector('.chat-button')
+let chatted = false // opened since the last "How was your chat?"
 const toggleChat = (open) => {
   chat.hidden = !open
   chatButton.setAttribute('aria-expanded', String(open))
   if (open) chat.querySelector('input').focus()
+  if (open) chatted = true
+  else if (chatted) askAboutChat()
+}
+// After the chat closes: rate it. A new element each time, so each chat gets its own answer.
+const askAboutChat = () => {
+  chatted = false
+  document.querySelector('.chat-rating')?.remove()
+  document.body.insertAdjacentHTML(
+    'beforeend',
+    `<aside class="chat-rating" aria-label="Rate your chat">
+      <button type="button" class="dismiss" aria-label="No thanks">×</button>
+      ${surveyHtml({ scale: 'csat', about: 'chat_open', question: 'How was your chat?', low: 1, high: 5, labels: ['Poor', 'Great'] })}
+    </aside>`,
+  )
+  const rating = document.querySelector('.chat-rating')
+  thankOnAnswer(rating)
+  rating.querySelector('.dismiss').addEventListener('click', () => rating.remove())
 }
 chatButton.addEventListener('click', () => toggleChat(chat.hidden))
+thankOnAnswer(app)
+// The locale switch: prices, the Pay button and the purchase follow the visitor's currency.
+const currencySelect = document.querySelector('#currency')
+currencySelect.innerHTML = Object.keys(CURRENCIES)
+  .map((code) => `<option${code === currency() ? ' selected' : ''}>${code}</option>`)
+  .join('')
+currencySelect.addEventListener('change', () => {
+  chooseCurrency(currencySelect.value)
+  render()
+})
 chat.querySelector('.chat-close').addEventListener('click', () => toggleChat(false))
 chat.querySelector('form').addEventListener('submit', (event) => {
   event.preventDefault()

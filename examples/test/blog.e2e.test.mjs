@@ -1,6 +1,7 @@
 // End to end in real Chromium: the blog loads the script-tag build with data-consent="required".
 // Before a choice nothing is stored or sent; accepting delivers what was held; declining keeps
 // the collector empty for that visitor.
+import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest'
@@ -11,10 +12,13 @@ import { tempDb } from './helpers.mjs'
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const sdkDir = process.env.TOUCHTRAIL_SDK_DIR || join(repo, 'dist')
+// linkDomains (SPEC §6) is built in parallel: its test runs once the SDK under test has it.
+const hasLinker = readFileSync(join(sdkDir, 'index.d.ts'), 'utf8').includes('linkDomains')
 
 let db
 let collector
 let blog
+let shop
 let browser
 let context
 let page
@@ -22,18 +26,29 @@ let page
 beforeAll(async () => {
   db = tempDb()
   collector = await startCollector({ dbPath: db.path })
+  // As in the demo: the shop on 127.0.0.1, the blog reached as localhost, two hosts.
+  shop = await startSite({
+    name: 'storefront',
+    root: join(repo, 'examples', 'storefront'),
+    spa: true,
+    collectorUrl: collector.url,
+    sdkDir,
+  })
   blog = await startSite({
     name: 'blog',
     root: join(repo, 'examples', 'blog'),
+    urlHost: 'localhost',
     collectorUrl: collector.url,
     sdkDir,
-    replacements: { SHOP_URL: 'http://127.0.0.1:9' },
+    replacements: { SHOP_URL: shop.url, SHOP_HOST: shop.host },
   })
+  shop.define({ BLOG_URL: blog.url, BLOG_HOST: blog.host })
   browser = await launchChromium()
 })
 afterAll(async () => {
   await browser?.close()
   await blog?.close()
+  await shop?.close()
   await collector?.close()
   db?.remove()
 })
@@ -134,3 +149,73 @@ it('sends nothing for a visitor who declines, on this page or the next', async (
   const [visitor] = await newVisitors()
   expect((await journeyOf(visitor.anonymousId)).map((tp) => tp.type)).toEqual(['page_view'])
 })
+
+it('sends a thumbs answer about the view of the post it sits under', async () => {
+  const earlier = (await visitors()).map((visitor) => visitor.anonymousId)
+  await open('/posts/grind-size.html')
+  await page.getByRole('button', { name: 'Accept' }).click()
+  await page.getByRole('button', { name: /No/ }).click()
+  await page.getByText('Thanks: we will make it clearer.').waitFor()
+  const mine = async () => {
+    await flush()
+    const [visitor] = (await visitors()).filter((v) => !earlier.includes(v.anonymousId))
+    return visitor ? journeyOf(visitor.anonymousId) : []
+  }
+  await expect
+    .poll(async () => (await mine()).map((tp) => tp.type))
+    .toEqual(['page_view', 'feedback'])
+  const [view, answer] = await mine()
+  expect(answer).toMatchObject({
+    page: { path: '/posts/grind-size.html' },
+    props: {
+      scale: 'thumbs',
+      score: 0,
+      question: 'Was this helpful?',
+      about: { type: 'page_view', touchpointId: view.id },
+    },
+  })
+  // The brand's own links to the shop carry no campaign tags: they would start a new session.
+  const hrefs = await page
+    .locator(`a[href^="${shop.url}"]`)
+    .evaluateAll((links) => links.map((link) => link.getAttribute('href')))
+  expect(hrefs).toEqual([`${shop.url}/`, `${shop.url}/products/huila`])
+})
+
+it.skipIf(!hasLinker)(
+  'carries a newsletter reader from the blog to the shop as one visitor, one session, email',
+  async () => {
+    const earlier = (await visitors()).map((visitor) => visitor.anonymousId)
+    await page.goto(
+      `${blog.url}/posts/cold-brew.html?utm_source=newsletter&utm_medium=email&utm_campaign=brew-log`,
+    )
+    await page.getByRole('button', { name: 'Accept' }).click()
+    await page.getByRole('link', { name: 'House Espresso' }).click()
+    await page.waitForURL(`${shop.url}/products/house-espresso`) // _tt left the address bar
+    await page.getByRole('link', { name: 'Buy now' }).click()
+    await page.fill('input[name=name]', 'Di Example')
+    await page.fill('input[name=email]', 'di@example.com')
+    await page.fill('input[name=card]', '4242 4242 4242 4242')
+    await page.fill('input[name=expiry]', '12/29')
+    await page.fill('input[name=cvc]', '123')
+    await page.getByRole('button', { name: /^Pay/ }).click()
+    await page.waitForURL('**/checkout/thank-you**')
+    const mine = async () => {
+      await page.evaluate(() => window.tracker.flush())
+      return (await visitors()).filter((v) => !earlier.includes(v.anonymousId))
+    }
+    const types = async () =>
+      (await Promise.all((await mine()).map((v) => journeyOf(v.anonymousId))))
+        .flat()
+        .map((tp) => tp.type)
+    await expect.poll(types).toContain('purchase')
+    const [visitor, ...others] = await mine()
+    expect(others).toEqual([])
+    const journey = await journeyOf(visitor.anonymousId)
+    expect(new Set(journey.map((tp) => new URL(tp.page.url).host))).toEqual(
+      new Set([new URL(blog.url).host, new URL(shop.url).host]),
+    )
+    expect(new Set(journey.map((tp) => tp.sessionId)).size).toBe(1)
+    expect(journey.every((tp) => tp.channel === 'email')).toBe(true)
+    expect(JSON.stringify(journey)).not.toContain('_tt')
+  },
+)

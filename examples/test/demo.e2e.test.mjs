@@ -88,7 +88,7 @@ it('links the storefront and the blog from the empty journey page', async () => 
     .evaluateAll((nodes) => nodes.map((node) => [node.textContent, node.getAttribute('href')]))
   expect(links).toEqual([
     ['storefront', `http://127.0.0.1:${ports.shop}/`],
-    ['blog', `http://127.0.0.1:${ports.blog}/`],
+    ['blog', `http://localhost:${ports.blog}/`],
   ])
   expect(await page.locator('#journey-head .empty code').textContent()).toBe('npm run simulate')
   await page.close()

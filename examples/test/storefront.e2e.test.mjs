@@ -97,6 +97,7 @@ it('records an email visit through to checkout, and the viewer maps it', async (
     'form_submit',
     'identify',
     'page_view',
+    'purchase',
   ]
   // Reviews that shared the screen with the first one are read too: count the reads as one step.
   const steps = (touchpoints) =>
@@ -146,6 +147,11 @@ it('records an email visit through to checkout, and the viewer maps it', async (
     stage: 'purchase',
     page: { path: '/checkout/thank-you' },
     userId: at('identify').userId,
+  })
+  expect(at('purchase')).toMatchObject({
+    stage: 'purchase',
+    page: { path: '/checkout/thank-you' },
+    props: { orderId: expect.stringMatching(/^NR-\d{5}$/), value: 14, currency: 'EUR' },
   })
   expect(at('page_view', 0).userId).toBeNull()
   // The form's values went to the shop's own order API, never to touchtrail.
@@ -200,4 +206,116 @@ it('records an email visit through to checkout, and the viewer maps it', async (
 
   mkdirSync(artifacts, { recursive: true })
   await page.screenshot({ path: join(artifacts, 'journey.png') })
+})
+
+// Each test below is a visitor of their own (a fresh context): their journey is the one new
+// visitor the collector has after it.
+const newVisitorJourney = async (context, known) => {
+  await context.pages()[0].evaluate(() => window.tracker.flush())
+  const fresh = (await visitors()).filter((v) => !known.includes(v.anonymousId))
+  return fresh.length === 1 ? journeyOf(fresh[0].anonymousId) : []
+}
+const freshVisitor = async () => {
+  const known = (await visitors()).map((v) => v.anonymousId)
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  const visitorPage = await context.newPage()
+  visitorPage.on('pageerror', (error) => console.error('page error:', error.message))
+  return { context, page: visitorPage, journey: () => newVisitorJourney(context, known) }
+}
+const ofType = (journey, type) => journey.filter((tp) => tp.type === type)
+
+it('links each survey answer to what it rates: the chat, and the purchase; rage at the slow Pay', async () => {
+  const visitor = await freshVisitor()
+  const { page } = visitor
+  await page.goto(`${shop.url}/products/yirgacheffe`)
+  await page.getByRole('button', { name: 'Chat with us' }).click()
+  await page.getByRole('button', { name: 'Close chat' }).click()
+  await page.locator('.chat-rating [data-tt-score="2"]').click()
+  await page.locator('.chat-rating .thanks').waitFor()
+
+  await page.getByRole('link', { name: 'Buy now' }).click()
+  await page.waitForURL('**/checkout?product=yirgacheffe')
+  await page.fill('input[name=name]', 'Bo Example')
+  await page.fill('input[name=email]', 'bo@example.com')
+  await page.fill('input[name=card]', '4242 4242 4242 4242')
+  await page.fill('input[name=expiry]', '12/29')
+  await page.fill('input[name=cvc]', '123')
+  // The provider takes 1.5 s and the button shows nothing: four clicks in a burst.
+  await page.click('#pay', { clickCount: 4 })
+  await page.waitForURL('**/checkout/thank-you**')
+  await page.locator('.survey[data-tt-feedback=csat] [data-tt-score="4"]').click()
+  await page.locator('.survey[data-tt-feedback=nps] [data-tt-score="9"]').click()
+
+  await expect
+    .poll(async () => ofType(await visitor.journey(), 'feedback').length, { timeout: 10_000 })
+    .toBe(3)
+  const journey = await visitor.journey()
+  const [chat] = ofType(journey, 'chat_open')
+  const [purchase] = ofType(journey, 'purchase')
+  const [aboutChat, aboutOrder, nps] = ofType(journey, 'feedback')
+  expect(aboutChat.props).toEqual({
+    scale: 'csat',
+    score: 2,
+    question: 'How was your chat?',
+    about: { type: 'chat_open', touchpointId: chat.id },
+  })
+  expect(purchase.props).toMatchObject({ value: 16, currency: 'EUR' })
+  expect(aboutOrder).toMatchObject({
+    stage: 'retention',
+    page: { path: '/checkout/thank-you' },
+    props: {
+      scale: 'csat',
+      score: 4,
+      question: 'How was your order?',
+      about: { type: 'purchase', touchpointId: purchase.id },
+    },
+  })
+  expect(nps.props).toMatchObject({
+    scale: 'nps',
+    score: 9,
+    about: { type: 'purchase', touchpointId: purchase.id },
+  })
+  // The burst is one rage click on the Pay button, and still one order.
+  expect(ofType(journey, 'rage_click')).toMatchObject([
+    { stage: 'purchase', props: { target: expect.stringMatching(/button#pay\.button$/) } },
+  ])
+  expect(ofType(journey, 'rage_click')[0].props.clicks).toBeGreaterThanOrEqual(3)
+  expect(ofType(journey, 'form_submit')).toHaveLength(1)
+  expect(ofType(journey, 'purchase')).toHaveLength(1)
+  await visitor.context.close()
+})
+
+it('records an abandoned checkout with field names only; no card digit reaches the collector', async () => {
+  const visitor = await freshVisitor()
+  const { page } = visitor
+  const bodies = []
+  page.on('request', (request) => {
+    if (request.url().startsWith(collector.url)) bodies.push(request.postData() ?? '')
+  })
+  // The header's currency switch is no field of the form: it is not among the changed fields.
+  await page.goto(`${shop.url}/checkout?product=pour-over-kit`)
+  await page.selectOption('#currency', 'GBP')
+  await page.fill('input[name=name]', 'Cy Example')
+  await page.fill('input[name=card]', '5555 6666 7777 8888')
+  await page.getByRole('link', { name: 'Shop' }).first().click()
+  await page.waitForURL(`${shop.url}/`)
+
+  await expect
+    .poll(async () => ofType(await visitor.journey(), 'form_abandon').length, { timeout: 10_000 })
+    .toBe(1)
+  const journey = await visitor.journey()
+  expect(ofType(journey, 'form_abandon')[0]).toMatchObject({
+    stage: 'purchase',
+    page: { path: '/checkout' },
+    props: { formId: 'checkout', fields: ['name', 'card'], lastField: 'card' },
+  })
+  expect(ofType(journey, 'form_submit')).toEqual([])
+  // Not in any stored touchpoint of any visitor of this file, nor in any request that was sent.
+  const everything = await Promise.all((await visitors()).map((v) => journeyOf(v.anonymousId)))
+  for (const text of [JSON.stringify(everything), ...bodies]) {
+    expect(text).not.toMatch(/5555|6666|7777|8888|4242/)
+    expect(text).not.toContain('Cy Example')
+  }
+  expect(bodies.length).toBeGreaterThan(0)
+  await visitor.context.close()
 })
