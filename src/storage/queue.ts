@@ -154,7 +154,8 @@ export const createQueue = (name: string, max: number, report: Report): Queue =>
     },
     persistNow: () => {
       // The database never answered on this page: its writes may die with it, so keep a copy.
-      if (!opened) unsaved.keep([...started.flat(), ...unwritten].filter((r) => !gone.has(r.id)))
+      const owed = opened ? [] : [...started.flat(), ...unwritten].filter((r) => !gone.has(r.id))
+      if (owed.length) unsaved.keep(owed)
       // Only hidden after all (a tab switch): once stored, the copy must not come back later.
       void write(true).then(() => opened && unsaved.clear())
     },
