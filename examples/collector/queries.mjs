@@ -2,6 +2,7 @@
 // aggregate syntax). To add one: a function `({ read, dialect }, ...args) => answer`; every
 // store gets it as `store.<name>(...args)`. `read(sql, params)` resolves with plain row objects;
 // `dialect.name` is 'duckdb' or 'postgres' for the rare query that must differ.
+import { satisfaction } from './satisfaction.mjs'
 import { STAGES } from './validate.mjs'
 
 const epochMs = (expr) => `(extract(epoch FROM ${expr}) * 1000)::DOUBLE PRECISION`
@@ -69,6 +70,9 @@ export const queries = {
       SELECT channel, type, count(*)::INTEGER AS touchpoints,
         count(DISTINCT anonymous_id)::INTEGER AS visitors
       FROM touchpoints GROUP BY channel, type ORDER BY channel, type`),
+
+  /** Touchpoints, feedback answers and friction per type, page or stage (satisfaction.mjs). */
+  satisfaction,
 
   /** How many touchpoints are stored. */
   count: async ({ read }) => (await read('SELECT count(*)::INTEGER AS n FROM touchpoints'))[0].n,

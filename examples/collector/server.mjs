@@ -10,7 +10,9 @@ import { applyCors } from './cors.mjs'
 import { collectorOptions, flagHelp, flagSpecs } from './flags.mjs'
 import { createReadGuard } from './readGuard.mjs'
 import { openStore } from './store.mjs'
+import { SATISFACTION_BYS } from './satisfaction.mjs'
 import { parseBatch } from './validate.mjs'
+import { rankWeakLinks } from './weakLinks.mjs'
 import { createWriter } from './writer.mjs'
 import { createStaticHandler } from '../shared/static.mjs'
 import { closeServer, listen } from '../shared/listen.mjs'
@@ -29,6 +31,7 @@ const MAX_INFLATED_BYTES = 2_000_000
 const MAX_BATCH = 1_000
 const DEFAULT_VISITORS = 50
 const MAX_VISITORS = 500
+const DEFAULT_WEAK_LINKS = 10
 
 /**
  * Starts the collector. Resolves once it listens, with its URL and a close() that stops taking
@@ -115,6 +118,20 @@ export const startCollector = async ({
       sendJson(res, 200, await store.funnel())
     } else if (path === '/api/channels') {
       sendJson(res, 200, { rows: await store.channels() })
+    } else if (path === '/api/satisfaction') {
+      const by = query.get('by') ?? 'type'
+      if (!SATISFACTION_BYS.includes(by)) {
+        sendJson(res, 400, { error: `by must be one of ${SATISFACTION_BYS.join(', ')}` })
+      } else {
+        sendJson(res, 200, { rows: await store.satisfaction(by) })
+      }
+    } else if (path === '/api/weak-links') {
+      const limit = clamp(Number(query.get('limit') || DEFAULT_WEAK_LINKS), 1, MAX_VISITORS)
+      const [type, page] = await Promise.all([
+        store.satisfaction('type'),
+        store.satisfaction('page'),
+      ])
+      sendJson(res, 200, { rows: rankWeakLinks({ type, page }, { limit }) })
     } else {
       sendJson(res, 404, { error: `no such API: ${path}` })
     }
