@@ -4,6 +4,7 @@ import type {
   CollectorOptions,
   ConsentSource,
   CustomTransport,
+  StageRule,
   StageRules,
   TrackerOptions,
 } from './types'
@@ -42,7 +43,7 @@ export const resolveOptions = (options: TrackerOptions, report: Report): Resolve
     collector: checked,
     consent: consent === 'granted' || typeof consent === 'function' ? consent : 'required',
     captures: Array.isArray(options.capture) ? options.capture.filter(isFunction) : [],
-    stages: Array.isArray(options.stages) ? options.stages : [],
+    stages: checkRules(options.stages, report),
     maxEvents: clamp(batch?.maxEvents, 1, 500, 50),
     maxBytes: clamp(batch?.maxBytes, 1_000, 1_000_000, 60_000),
     intervalMs: clamp(batch?.intervalMs, 0, 600_000, 5_000),
@@ -53,6 +54,24 @@ export const resolveOptions = (options: TrackerOptions, report: Report): Resolve
 }
 
 const isFunction = (value: unknown): value is CaptureSetup => typeof value === 'function'
+
+// A rule the stage function cannot use is dropped here, once, rather than tried on every touchpoint.
+const checkRules = (rules: unknown, report: Report): StageRules => {
+  const all: StageRule[] = Array.isArray(rules) ? rules : []
+  const usable = all.filter(
+    (rule) =>
+      typeof rule?.type === 'string' &&
+      typeof rule.stage === 'string' &&
+      (rule.path === undefined || typeof rule.path === 'string' || rule.path instanceof RegExp),
+  )
+  if (usable.length < all.length) {
+    report(
+      'config',
+      'stages: a rule needs { type, stage, path? } (path a string or RegExp); skipped',
+    )
+  }
+  return usable
+}
 
 // A URL becomes `{ url }`; an object keeps what its type allows (a format must be a function).
 const checkCollector = (

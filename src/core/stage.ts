@@ -40,7 +40,7 @@ const toSource = (pattern: string) =>
 /**
  * The journey stage of a touchpoint of `type` on `path`: the site's `rules` first, then
  * {@link DEFAULT_STAGE_RULES}, the first match winning; undefined when none matches. `landing`
- * says it is the first touchpoint of its session.
+ * says it is the first touchpoint of its session. The site's rules are checked by `resolveOptions`.
  */
 export const stageOf = (
   type: string,
@@ -49,19 +49,16 @@ export const stageOf = (
   landing: boolean,
 ): Stage | undefined => {
   for (const rule of [...rules, ...DEFAULT_STAGE_RULES]) {
-    // Empty catch: a rule that is no rule, or has a bad pattern, is skipped, not fatal.
-    try {
-      const pattern = rule.path
-      if (rule.type !== type && !(landing && type === 'page_view' && rule.type === 'landing')) {
-        continue
-      }
-      // search(), not test(): a site's /g RegExp would keep lastIndex between calls.
-      if (
-        pattern === undefined ||
-        path.search(typeof pattern === 'string' ? toSource(pattern) : pattern) > -1
-      ) {
-        return rule.stage
-      }
-    } catch {}
+    const pattern = rule.path
+    if (rule.type !== type && !(landing && type === 'page_view' && rule.type === 'landing')) {
+      continue
+    }
+    // search(), not test(): a site's /g RegExp would keep lastIndex between calls.
+    if (
+      pattern === undefined ||
+      path.search(typeof pattern === 'string' ? toSource(pattern) : pattern) > -1
+    ) {
+      return rule.stage
+    }
   }
 }

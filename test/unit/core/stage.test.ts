@@ -84,14 +84,6 @@ describe('stageOf with site rules', () => {
     expect(answers).toEqual(['purchase', 'purchase', 'purchase'])
   })
 
-  it('skips rules it cannot use', () => {
-    const broken = [
-      null,
-      { type: 'page_view', path: 42, stage: 'advocacy' },
-    ] as unknown as StageRules
-    expect(stageOf('page_view', '/cart', broken, false)).toBe('purchase')
-  })
-
   it('exports the defaults it falls back on', () => {
     expect(DEFAULT_STAGE_RULES.some((rule) => rule.type === 'landing')).toBe(true)
   })
