@@ -10,6 +10,9 @@ import { applyCors } from './cors.mjs'
 import { collectorOptions, flagHelp, flagSpecs } from './flags.mjs'
 import { createReadGuard } from './readGuard.mjs'
 import { openStore } from './store.mjs'
+import { attributionOptions, DEFAULT_CONVERSIONS } from './attribution/attribute.mjs'
+import { summarize } from './customerSummary.mjs'
+import { toCsv } from './customersCsv.mjs'
 import { SATISFACTION_BYS } from './satisfaction.mjs'
 import { parseBatch } from './validate.mjs'
 import { rankWeakLinks } from './weakLinks.mjs'
@@ -39,7 +42,7 @@ const DEFAULT_WEAK_LINKS = 10
  * ':memory:' or a postgres:// URL; off loopback, `readToken` is required.
  * @param {{ port?: number, host?: string, dbPath?: string, readToken?: string,
  *   staticDirs?: Record<string, string>, maxBodyBytes?: number, maxInflatedBytes?: number,
- *   maxBatch?: number, log?: (line: string) => void }} [options]
+ *   maxBatch?: number, conversions?: string[], log?: (line: string) => void }} [options]
  * @returns {Promise<{ url: string, close(): Promise<void> }>}
  */
 export const startCollector = async ({
@@ -51,6 +54,7 @@ export const startCollector = async ({
   maxBodyBytes = MAX_BODY_BYTES,
   maxInflatedBytes = MAX_INFLATED_BYTES,
   maxBatch = MAX_BATCH,
+  conversions: conversionTypes = DEFAULT_CONVERSIONS,
   log = () => {},
 } = {}) => {
   // Before the store opens: a collector that must not start should not touch the database.
@@ -118,6 +122,38 @@ export const startCollector = async ({
       sendJson(res, 200, await store.funnel())
     } else if (path === '/api/channels') {
       sendJson(res, 200, { rows: await store.channels() })
+    } else if (path === '/api/customers') {
+      const limit = clamp(Number(query.get('limit') || DEFAULT_VISITORS), 1, MAX_VISITORS)
+      sendJson(res, 200, { customers: await store.customers({ limit, conversionTypes }) })
+    } else if (path === '/api/customers.csv') {
+      const summaries = []
+      await store.identifiedJourneys((userId, touchpoints) =>
+        summaries.push(summarize(userId, touchpoints, { conversionTypes })),
+      )
+      res.writeHead(200, {
+        'Content-Type': 'text/csv; charset=utf-8; header=present',
+        'Content-Disposition': 'attachment; filename="customers.csv"',
+      })
+      res.end(toCsv(summaries))
+    } else if (path.startsWith('/api/customers/')) {
+      const userId = decode(path.slice('/api/customers/'.length))
+      const touchpoints = userId ? await store.customerJourney(userId) : []
+      if (touchpoints.length === 0) {
+        sendJson(res, 404, { error: `no customer ${userId ?? 'by that id'}` })
+      } else {
+        const summary = summarize(userId, touchpoints, { conversionTypes })
+        sendJson(res, 200, { userId, summary, touchpoints })
+      }
+    } else if (path === '/api/attribution') {
+      let options
+      try {
+        options = attributionOptions(query, conversionTypes)
+      } catch (error) {
+        if (!(error instanceof RangeError)) throw error
+        sendJson(res, 400, { error: error.message })
+        return
+      }
+      sendJson(res, 200, await store.attribution(options))
     } else if (path === '/api/satisfaction') {
       const by = query.get('by') ?? 'type'
       if (!SATISFACTION_BYS.includes(by)) {
