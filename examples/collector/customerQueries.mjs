@@ -8,8 +8,8 @@ import { STAGES } from './validate.mjs'
 // The join decides each touchpoint's owner from its anonymousId's touchpoints alone, so for one
 // customer it may run over the anonymousIds seen with that userId instead of the whole table.
 const joinOver = (source) => CUSTOMER_TOUCHPOINTS.replaceAll('FROM touchpoints', `FROM ${source}`)
-const SEEN_WITH_USER = `(SELECT * FROM touchpoints WHERE anonymous_id IN
-  (SELECT anonymous_id FROM touchpoints WHERE user_id = $1))`
+const SEEN_WITH_USER = `SELECT * FROM touchpoints WHERE anonymous_id IN
+  (SELECT anonymous_id FROM touchpoints WHERE user_id = $1)`
 
 // Conversion types come from the collector's own flag; still quoted as literals.
 const sqlList = (values) =>
@@ -61,7 +61,7 @@ export const customers = async ({ read }, { limit, conversionTypes }) =>
  */
 export const customerJourney = async ({ read }, userId) => {
   const rows = await read(
-    `WITH ct AS (${joinOver(SEEN_WITH_USER)})
+    `WITH seen AS (${SEEN_WITH_USER}), ct AS (${joinOver('seen')})
     SELECT ${TOUCHPOINT_FIELDS} FROM touchpoints
     WHERE id IN (SELECT id FROM ct WHERE customer_user_id = $1) ORDER BY ts, id`,
     [userId],

@@ -1,9 +1,19 @@
 // GET /api/customers.csv: one row per identified customer, the summary flattened (RFC 4180).
 
+const sortKeys = (value) =>
+  value && typeof value === 'object' && !Array.isArray(value)
+    ? Object.fromEntries(
+        Object.keys(value)
+          .sort()
+          .map((key) => [key, sortKeys(value[key])]),
+      )
+    : value
+
 /** Columns and how each reads a summary (customerSummary.mjs). */
 export const CSV_COLUMNS = [
   ['userId', (s) => s.userId],
-  ['traits', (s) => JSON.stringify(s.traits)],
+  // Keys sorted: PostgreSQL's JSONB does not keep the order they came in.
+  ['traits', (s) => JSON.stringify(sortKeys(s.traits))],
   ['anonymousIds', (s) => s.anonymousIds.join(' ')],
   ['devices', (s) => s.devices],
   ['sites', (s) => s.sites.join(' ')],
