@@ -12,6 +12,8 @@ import { createReadGuard } from './readGuard.mjs'
 import { openStore } from './store.mjs'
 import { attributionOptions, DEFAULT_CONVERSIONS } from './attribution/attribute.mjs'
 import { summarize } from './customerSummary.mjs'
+import { startCrmHandoff } from './crmHandoff.mjs'
+import { enqueue } from './crmOutbox.mjs'
 import { toCsv } from './customersCsv.mjs'
 import { SATISFACTION_BYS } from './satisfaction.mjs'
 import { parseBatch } from './validate.mjs'
@@ -42,7 +44,9 @@ const DEFAULT_WEAK_LINKS = 10
  * ':memory:' or a postgres:// URL; off loopback, `readToken` is required.
  * @param {{ port?: number, host?: string, dbPath?: string, readToken?: string,
  *   staticDirs?: Record<string, string>, maxBodyBytes?: number, maxInflatedBytes?: number,
- *   maxBatch?: number, conversions?: string[], log?: (line: string) => void }} [options]
+ *   maxBatch?: number, conversions?: string[], crmWebhook?: string, crmSecret?: string,
+ *   crm?: { retryMs?: number, maxRetryMs?: number, pollMs?: number },
+ *   log?: (line: string) => void }} [options]
  * @returns {Promise<{ url: string, close(): Promise<void> }>}
  */
 export const startCollector = async ({
@@ -55,11 +59,27 @@ export const startCollector = async ({
   maxInflatedBytes = MAX_INFLATED_BYTES,
   maxBatch = MAX_BATCH,
   conversions: conversionTypes = DEFAULT_CONVERSIONS,
+  crmWebhook,
+  crmSecret,
+  crm: crmTiming = {},
   log = () => {},
 } = {}) => {
   // Before the store opens: a collector that must not start should not touch the database.
   const mayRead = createReadGuard({ host, readToken })
+  if (crmWebhook && !crmSecret) {
+    throw new Error('collector: --crm-webhook needs --crm-secret (or TOUCHTRAIL_CRM_SECRET)')
+  }
   const store = await openStore(dbPath)
+  const crm =
+    crmWebhook &&
+    startCrmHandoff({
+      store,
+      url: crmWebhook,
+      secret: crmSecret,
+      conversionTypes,
+      log,
+      ...crmTiming,
+    })
   const writer = createWriter(store)
   const serveStatic = createStaticHandler({ mounts: staticDirs })
 
@@ -89,6 +109,9 @@ export const startCollector = async ({
       return
     }
     const { accepted, duplicates } = await writer.write(parsed.rows)
+    // After the rows committed and before the answer: a failure here is a 500, the SDK sends the
+    // batch again, and enqueueing (keyed by touchpoint id) does not repeat what it already did.
+    if (crm && (await enqueue(store, parsed.rows, conversionTypes)) > 0) crm.poke()
     const answer = {
       accepted,
       rejected: parsed.rejected,
@@ -201,6 +224,7 @@ export const startCollector = async ({
   try {
     url = await listen(server, { port, host, name: 'collector' })
   } catch (error) {
+    await crm?.close()
     await store.close()
     throw error
   }
@@ -209,6 +233,7 @@ export const startCollector = async ({
     close: async () => {
       await closeServer(server)
       await writer.drain()
+      await crm?.close()
       await store.close()
     },
   }
