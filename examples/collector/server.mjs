@@ -13,6 +13,7 @@ import { openStore } from './store.mjs'
 import { attributionOptions, DEFAULT_CONVERSIONS } from './attribution/attribute.mjs'
 import { summarize } from './customerSummary.mjs'
 import { startCrmHandoff } from './crmHandoff.mjs'
+import { createCrmInbox } from './crmInbox.mjs'
 import { enqueue } from './crmOutbox.mjs'
 import { toCsv } from './customersCsv.mjs'
 import { SATISFACTION_BYS } from './satisfaction.mjs'
@@ -45,7 +46,7 @@ const DEFAULT_WEAK_LINKS = 10
  * @param {{ port?: number, host?: string, dbPath?: string, readToken?: string,
  *   staticDirs?: Record<string, string>, maxBodyBytes?: number, maxInflatedBytes?: number,
  *   maxBatch?: number, conversions?: string[], crmWebhook?: string, crmSecret?: string,
- *   crm?: { retryMs?: number, maxRetryMs?: number, pollMs?: number },
+ *   crm?: { retryMs?: number, maxRetryMs?: number, pollMs?: number }, crmInbox?: boolean,
  *   log?: (line: string) => void }} [options]
  * @returns {Promise<{ url: string, close(): Promise<void> }>}
  */
@@ -62,24 +63,18 @@ export const startCollector = async ({
   crmWebhook,
   crmSecret,
   crm: crmTiming = {},
+  crmInbox = false,
   log = () => {},
 } = {}) => {
   // Before the store opens: a collector that must not start should not touch the database.
   const mayRead = createReadGuard({ host, readToken })
-  if (crmWebhook && !crmSecret) {
+  if ((crmWebhook || crmInbox) && !crmSecret) {
     throw new Error('collector: --crm-webhook needs --crm-secret (or TOUCHTRAIL_CRM_SECRET)')
   }
   const store = await openStore(dbPath)
-  const crm =
-    crmWebhook &&
-    startCrmHandoff({
-      store,
-      url: crmWebhook,
-      secret: crmSecret,
-      conversionTypes,
-      log,
-      ...crmTiming,
-    })
+  // Started once the collector listens: the demo's inbox is the collector's own URL.
+  let crm
+  const inbox = crmInbox ? createCrmInbox({ secret: crmSecret }) : undefined
   const writer = createWriter(store)
   const serveStatic = createStaticHandler({ mounts: staticDirs })
 
@@ -204,6 +199,8 @@ export const startCollector = async ({
       else sendJson(res, 405, { error: 'POST touchpoint batches here' }, { Allow: 'POST, OPTIONS' })
     } else if (pathname.startsWith('/api/') && req.method === 'GET') {
       await api(req, res, pathname, searchParams)
+    } else if (inbox && pathname.startsWith('/crm') && (await inbox(req, res, pathname, mayRead))) {
+      // The demo's CRM inbox answered.
     } else if (pathname === '/' && req.method === 'GET') {
       res.writeHead(302, { Location: '/journey/' }).end()
     } else if (!(await serveStatic(req, res))) {
@@ -224,12 +221,23 @@ export const startCollector = async ({
   try {
     url = await listen(server, { port, host, name: 'collector' })
   } catch (error) {
-    await crm?.close()
     await store.close()
     throw error
   }
+  const webhook = crmWebhook ?? (crmInbox ? `${url}/crm/inbox` : undefined)
+  if (webhook) {
+    crm = startCrmHandoff({
+      store,
+      url: webhook,
+      secret: crmSecret,
+      conversionTypes,
+      log,
+      ...crmTiming,
+    })
+  }
   return {
     url,
+    ...(webhook ? { crmWebhook: webhook } : {}),
     close: async () => {
       await closeServer(server)
       await writer.drain()

@@ -123,3 +123,29 @@ describe.each(STORES)('CRM hand-off on $name', (store) => {
     expect(JSON.parse(receiver.requests[0].body).customer.userId).toBe('k')
   })
 })
+
+describe("the demo's CRM inbox", () => {
+  let collector
+  afterEach(() => collector?.close())
+
+  it('receives the hand-off on the collector itself and checks each signature', async () => {
+    collector = await startCollector({ dbPath: ':memory:', crmInbox: true, crmSecret: SECRET })
+    expect(collector.crmWebhook).toBe(`${collector.url}/crm/inbox`)
+    await fetch(`${collector.url}/t`, { method: 'POST', body: batchBody(EVENTS.slice(0, 2)) })
+    const inbox = async () =>
+      (await (await fetch(`${collector.url}/crm/inbox.json`)).json()).arrived
+    await expect.poll(async () => (await inbox()).length).toBe(2)
+    expect((await inbox()).map((item) => [item.event.kind, item.valid])).toEqual([
+      ['conversion', true],
+      ['identify', true],
+    ])
+    const forged = await fetch(`${collector.url}/crm/inbox`, {
+      method: 'POST',
+      body: '{"event":{}}',
+      headers: { 'X-Touchtrail-Signature': signature('not the secret', '{"event":{}}') },
+    })
+    expect(forged.status).toBe(401)
+    expect((await inbox())[0].valid).toBe(false)
+    expect((await fetch(`${collector.url}/crm/`)).headers.get('content-type')).toMatch(/html/)
+  })
+})
