@@ -53,11 +53,11 @@ it('delivers each event once and in order per customer across two processes', as
     batches[0].push(...events.slice(0, 2))
     batches[1].push(...events.slice(2))
   }
-  await Promise.all(
-    collectors.map(({ url }, i) =>
-      fetch(`${url}/t`, { method: 'POST', body: batchBody(batches[i]) }),
-    ),
-  )
+  // One after the other, as an SDK sends a customer's batches; process B's batch lands while
+  // process A is still delivering the first half.
+  for (const [i, { url }] of collectors.entries()) {
+    await fetch(`${url}/t`, { method: 'POST', body: batchBody(batches[i]) })
+  }
   await expect
     .poll(() => receiver.requests.filter((request) => request.status === 200).length, {
       timeout: 30_000,
