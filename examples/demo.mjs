@@ -1,6 +1,7 @@
 // npm run demo: the collector (DuckDB), the storefront (npm entry) and the blog (script tag) on
 // 127.0.0.1, and the journey map at <collector>/journey/. --simulate N sends N headless visitors;
 // npm run simulate does it for a demo already running.
+import { randomBytes } from 'node:crypto'
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
@@ -135,6 +136,9 @@ try {
       '/sdk/': join(repo, 'dist'),
       '/demo/': demoDir,
     },
+    // The CRM inbox on the collector: the hand-off goes there unless --crm-webhook says otherwise.
+    crmInbox: true,
+    crmSecret: collectorSettings.crmSecret ?? randomBytes(24).toString('hex'),
     log: quiet ? () => {} : (line) => console.log(`  collector  ${line}`),
   })
   running.push(collector)
@@ -168,6 +172,7 @@ touchtrail demo
   storefront      ${shop.url}/            npm entry, consent granted
   blog            ${blog.url}/            script tag, consent banner
   journey map     ${collector.url}/journey/
+  CRM inbox       ${collector.url}/crm/          hand-off → ${collector.crmWebhook}
   collector       ${collector.url}/t      → ${isPostgresUrl(dbPath) ? 'PostgreSQL' : shown(dbPath)}
 `)
 

@@ -95,6 +95,27 @@ export const openDuckDB = async (path) => {
       }
     },
 
+    /**
+     * Runs `fn(run)` in one transaction on a connection of its own (so a long one, such as a CRM
+     * delivery, holds up neither inserts nor reads); `run(sql, params)` resolves with rows.
+     */
+    transaction: async (fn) => {
+      const connection = await instance.connect()
+      try {
+        await connection.run('BEGIN TRANSACTION')
+        const result = await fn(async (sql, values) =>
+          (await connection.runAndReadAll(sql, values)).getRowObjectsJson(),
+        )
+        await connection.run('COMMIT')
+        return result
+      } catch (error) {
+        await connection.run('ROLLBACK').catch(() => {})
+        throw error
+      } finally {
+        connection.closeSync()
+      }
+    },
+
     /** Runs one statement on the writing connection. */
     exec: (sql) => writes.run(sql),
 

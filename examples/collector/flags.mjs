@@ -11,6 +11,23 @@ export const COLLECTOR_FLAGS = {
     env: ['TOUCHTRAIL_READ_TOKEN'],
     help: 'bearer token /api/* requires (required off loopback)',
   },
+  conversions: {
+    option: 'conversions',
+    env: ['TOUCHTRAIL_CONVERSIONS'],
+    parse: (v) => typeList(v),
+    help: 'conversion types, comma-separated (default purchase)',
+  },
+  'crm-webhook': {
+    option: 'crmWebhook',
+    env: ['TOUCHTRAIL_CRM_WEBHOOK'],
+    parse: (v) => webhookUrl(v),
+    help: 'POST each identify and conversion here (with --crm-secret)',
+  },
+  'crm-secret': {
+    option: 'crmSecret',
+    env: ['TOUCHTRAIL_CRM_SECRET'],
+    help: 'HMAC-SHA256 key signing the webhook bodies',
+  },
   quiet: {
     option: 'quiet',
     env: ['TOUCHTRAIL_QUIET'],
@@ -26,6 +43,31 @@ const portNumber = (value) => {
     throw new Error(`--port must be a port number, not ${value}`)
   }
   return port
+}
+
+const typeList = (value) => {
+  const types = value
+    .split(',')
+    .map((type) => type.trim())
+    .filter(Boolean)
+  const bad = types.find((type) => !/^[A-Za-z][\w.:-]{0,63}$/.test(type))
+  if (types.length === 0 || bad !== undefined) {
+    throw new Error(`--conversions takes touchpoint types like purchase,signup, not ${value}`)
+  }
+  return types
+}
+
+const webhookUrl = (value) => {
+  let url
+  try {
+    url = new URL(value)
+  } catch {
+    url = undefined
+  }
+  if (!url || !['http:', 'https:'].includes(url.protocol)) {
+    throw new Error(`--crm-webhook must be an http(s) URL, not ${value}`)
+  }
+  return url.href
 }
 
 /** parseArgs `options` for the named flags (all by default). */

@@ -73,6 +73,25 @@ export const openPostgres = async (url) => {
       }
     },
 
+    /**
+     * Runs `fn(run)` in one transaction on one connection; `run(sql, params)` resolves with rows.
+     * Commits when fn resolves, rolls back when it throws.
+     */
+    transaction: async (fn) => {
+      const client = await pool.connect()
+      try {
+        await client.query('BEGIN')
+        const result = await fn(async (sql, values) => (await client.query(sql, values)).rows)
+        await client.query('COMMIT')
+        return result
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {})
+        throw error
+      } finally {
+        client.release()
+      }
+    },
+
     /** Runs one statement. */
     exec: (sql) => pool.query(sql),
 

@@ -2,13 +2,11 @@
 // aggregate syntax). To add one: a function `({ read, dialect }, ...args) => answer`; every
 // store gets it as `store.<name>(...args)`. `read(sql, params)` resolves with plain row objects;
 // `dialect.name` is 'duckdb' or 'postgres' for the rare query that must differ.
+import { attribute } from './attribution/attribute.mjs'
+import { customerJourney, customers, identifiedJourneys } from './customerQueries.mjs'
+import { satisfaction } from './satisfaction.mjs'
+import { epochMs, toTouchpoint, TOUCHPOINT_FIELDS } from './touchpointRows.mjs'
 import { STAGES } from './validate.mjs'
-
-const epochMs = (expr) => `(extract(epoch FROM ${expr}) * 1000)::DOUBLE PRECISION`
-
-const TOUCHPOINT_FIELDS = `id, type, ${epochMs('ts')} AS ts, ${epochMs('received_at')} AS received_at,
-  anonymous_id, session_id, user_id, channel, stage, page_url, page_path, page_title, referrer,
-  props, context`
 
 export const queries = {
   /** Every touchpoint of one visitor, oldest first. */
@@ -70,6 +68,21 @@ export const queries = {
         count(DISTINCT anonymous_id)::INTEGER AS visitors
       FROM touchpoints GROUP BY channel, type ORDER BY channel, type`),
 
+  /** Touchpoints, feedback answers and friction per type, page or stage (satisfaction.mjs). */
+  satisfaction,
+
+  /** Customers and anonymous visitors, most recent first (customerQueries.mjs). */
+  customers,
+
+  /** One customer's joined journey, each touchpoint with its device and site. */
+  customerJourney,
+
+  /** Every identified customer's journey, one call of `each(userId, touchpoints)` per customer. */
+  identifiedJourneys,
+
+  /** GET /api/attribution's answer (attribution/attribute.mjs). */
+  attribution: ({ read }, options) => attribute(read, options),
+
   /** How many touchpoints are stored. */
   count: async ({ read }) => (await read('SELECT count(*)::INTEGER AS n FROM touchpoints'))[0].n,
 }
@@ -80,36 +93,10 @@ export const bindQueries = (context) =>
     Object.entries(queries).map(([name, query]) => [name, (...args) => query(context, ...args)]),
   )
 
-// Back to the envelope's shape (SPEC §3), plus when the collector received it.
-const toTouchpoint = (row) => ({
-  id: row.id,
-  type: row.type,
-  ts: new Date(row.ts).toISOString(),
-  receivedAt: new Date(row.received_at).toISOString(),
-  anonymousId: row.anonymous_id,
-  sessionId: row.session_id,
-  userId: row.user_id,
-  channel: row.channel,
-  ...(row.stage ? { stage: row.stage } : {}),
-  page: { url: row.page_url, path: row.page_path, title: row.page_title, referrer: row.referrer },
-  props: parseJson(row.props),
-  context: parseJson(row.context),
-})
-
 const hostOf = (url) => {
   try {
     return new URL(url).host
   } catch {
     return ''
-  }
-}
-
-// DuckDB hands JSON back as text, PostgreSQL's JSONB as objects.
-const parseJson = (value) => {
-  if (typeof value !== 'string') return value ?? {}
-  try {
-    return JSON.parse(value)
-  } catch {
-    return {}
   }
 }

@@ -46,4 +46,20 @@ export const schema = ({ json, visitorIndex = true }) => [
   ...(visitorIndex
     ? ['CREATE INDEX IF NOT EXISTS touchpoints_visitor ON touchpoints (anonymous_id, ts)']
     : []),
+  // The CRM hand-off's outbox (crmOutbox.mjs): one row per identify or conversion of an
+  // identified customer, kept after delivery so a repeated touchpoint never enqueues again.
+  `CREATE TABLE IF NOT EXISTS crm_outbox (
+    id VARCHAR PRIMARY KEY,
+    user_id VARCHAR NOT NULL,
+    kind VARCHAR NOT NULL,
+    ts TIMESTAMPTZ NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp,
+    body VARCHAR,
+    delivered_at TIMESTAMPTZ,
+    last_error VARCHAR
+  )`,
+  ...(visitorIndex
+    ? ['CREATE INDEX IF NOT EXISTS crm_outbox_customer ON crm_outbox (user_id, ts, id)']
+    : []),
 ]

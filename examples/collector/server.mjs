@@ -10,7 +10,15 @@ import { applyCors } from './cors.mjs'
 import { collectorOptions, flagHelp, flagSpecs } from './flags.mjs'
 import { createReadGuard } from './readGuard.mjs'
 import { openStore } from './store.mjs'
+import { attributionOptions, DEFAULT_CONVERSIONS } from './attribution/attribute.mjs'
+import { summarize } from './customerSummary.mjs'
+import { startCrmHandoff } from './crmHandoff.mjs'
+import { createCrmInbox } from './crmInbox.mjs'
+import { enqueue } from './crmOutbox.mjs'
+import { toCsv } from './customersCsv.mjs'
+import { SATISFACTION_BYS } from './satisfaction.mjs'
 import { parseBatch } from './validate.mjs'
+import { rankWeakLinks } from './weakLinks.mjs'
 import { createWriter } from './writer.mjs'
 import { createStaticHandler } from '../shared/static.mjs'
 import { closeServer, listen } from '../shared/listen.mjs'
@@ -29,6 +37,7 @@ const MAX_INFLATED_BYTES = 2_000_000
 const MAX_BATCH = 1_000
 const DEFAULT_VISITORS = 50
 const MAX_VISITORS = 500
+const DEFAULT_WEAK_LINKS = 10
 
 /**
  * Starts the collector. Resolves once it listens, with its URL and a close() that stops taking
@@ -36,7 +45,9 @@ const MAX_VISITORS = 500
  * ':memory:' or a postgres:// URL; off loopback, `readToken` is required.
  * @param {{ port?: number, host?: string, dbPath?: string, readToken?: string,
  *   staticDirs?: Record<string, string>, maxBodyBytes?: number, maxInflatedBytes?: number,
- *   maxBatch?: number, log?: (line: string) => void }} [options]
+ *   maxBatch?: number, conversions?: string[], crmWebhook?: string, crmSecret?: string,
+ *   crm?: { retryMs?: number, maxRetryMs?: number, pollMs?: number }, crmInbox?: boolean,
+ *   log?: (line: string) => void }} [options]
  * @returns {Promise<{ url: string, close(): Promise<void> }>}
  */
 export const startCollector = async ({
@@ -48,11 +59,22 @@ export const startCollector = async ({
   maxBodyBytes = MAX_BODY_BYTES,
   maxInflatedBytes = MAX_INFLATED_BYTES,
   maxBatch = MAX_BATCH,
+  conversions: conversionTypes = DEFAULT_CONVERSIONS,
+  crmWebhook,
+  crmSecret,
+  crm: crmTiming = {},
+  crmInbox = false,
   log = () => {},
 } = {}) => {
   // Before the store opens: a collector that must not start should not touch the database.
   const mayRead = createReadGuard({ host, readToken })
+  if ((crmWebhook || crmInbox) && !crmSecret) {
+    throw new Error('collector: --crm-webhook needs --crm-secret (or TOUCHTRAIL_CRM_SECRET)')
+  }
   const store = await openStore(dbPath)
+  // Started once the collector listens: the demo's inbox is the collector's own URL.
+  let crm
+  const inbox = crmInbox ? createCrmInbox({ secret: crmSecret }) : undefined
   const writer = createWriter(store)
   const serveStatic = createStaticHandler({ mounts: staticDirs })
 
@@ -82,6 +104,9 @@ export const startCollector = async ({
       return
     }
     const { accepted, duplicates } = await writer.write(parsed.rows)
+    // After the rows committed and before the answer: a failure here is a 500, the SDK sends the
+    // batch again, and enqueueing (keyed by touchpoint id) does not repeat what it already did.
+    if (crm && (await enqueue(store, parsed.rows, conversionTypes)) > 0) crm.poke()
     const answer = {
       accepted,
       rejected: parsed.rejected,
@@ -115,6 +140,52 @@ export const startCollector = async ({
       sendJson(res, 200, await store.funnel())
     } else if (path === '/api/channels') {
       sendJson(res, 200, { rows: await store.channels() })
+    } else if (path === '/api/customers') {
+      const limit = clamp(Number(query.get('limit') || DEFAULT_VISITORS), 1, MAX_VISITORS)
+      sendJson(res, 200, { customers: await store.customers({ limit, conversionTypes }) })
+    } else if (path === '/api/customers.csv') {
+      const summaries = []
+      await store.identifiedJourneys((userId, touchpoints) =>
+        summaries.push(summarize(userId, touchpoints, { conversionTypes })),
+      )
+      res.writeHead(200, {
+        'Content-Type': 'text/csv; charset=utf-8; header=present',
+        'Content-Disposition': 'attachment; filename="customers.csv"',
+      })
+      res.end(toCsv(summaries))
+    } else if (path.startsWith('/api/customers/')) {
+      const userId = decode(path.slice('/api/customers/'.length))
+      const touchpoints = userId ? await store.customerJourney(userId) : []
+      if (touchpoints.length === 0) {
+        sendJson(res, 404, { error: `no customer ${userId ?? 'by that id'}` })
+      } else {
+        const summary = summarize(userId, touchpoints, { conversionTypes })
+        sendJson(res, 200, { userId, summary, touchpoints })
+      }
+    } else if (path === '/api/attribution') {
+      let options
+      try {
+        options = attributionOptions(query, conversionTypes)
+      } catch (error) {
+        if (!(error instanceof RangeError)) throw error
+        sendJson(res, 400, { error: error.message })
+        return
+      }
+      sendJson(res, 200, await store.attribution(options))
+    } else if (path === '/api/satisfaction') {
+      const by = query.get('by') ?? 'type'
+      if (!SATISFACTION_BYS.includes(by)) {
+        sendJson(res, 400, { error: `by must be one of ${SATISFACTION_BYS.join(', ')}` })
+      } else {
+        sendJson(res, 200, { rows: await store.satisfaction(by) })
+      }
+    } else if (path === '/api/weak-links') {
+      const limit = clamp(Number(query.get('limit') || DEFAULT_WEAK_LINKS), 1, MAX_VISITORS)
+      const [type, page] = await Promise.all([
+        store.satisfaction('type'),
+        store.satisfaction('page'),
+      ])
+      sendJson(res, 200, { rows: rankWeakLinks({ type, page }, { limit }) })
     } else {
       sendJson(res, 404, { error: `no such API: ${path}` })
     }
@@ -128,6 +199,8 @@ export const startCollector = async ({
       else sendJson(res, 405, { error: 'POST touchpoint batches here' }, { Allow: 'POST, OPTIONS' })
     } else if (pathname.startsWith('/api/') && req.method === 'GET') {
       await api(req, res, pathname, searchParams)
+    } else if (inbox && pathname.startsWith('/crm') && (await inbox(req, res, pathname, mayRead))) {
+      // The demo's CRM inbox answered.
     } else if (pathname === '/' && req.method === 'GET') {
       res.writeHead(302, { Location: '/journey/' }).end()
     } else if (!(await serveStatic(req, res))) {
@@ -151,11 +224,24 @@ export const startCollector = async ({
     await store.close()
     throw error
   }
+  const webhook = crmWebhook ?? (crmInbox ? `${url}/crm/inbox` : undefined)
+  if (webhook) {
+    crm = startCrmHandoff({
+      store,
+      url: webhook,
+      secret: crmSecret,
+      conversionTypes,
+      log,
+      ...crmTiming,
+    })
+  }
   return {
     url,
+    ...(webhook ? { crmWebhook: webhook } : {}),
     close: async () => {
       await closeServer(server)
       await writer.drain()
+      await crm?.close()
       await store.close()
     },
   }
