@@ -1,7 +1,9 @@
 import { captureChatOpens } from './captures/chatOpen'
+import { CHAT_GLOBALS } from './captures/chatWidgets'
 import { captureFormSubmits } from './captures/formSubmit'
 import { capturePageViews } from './captures/pageView'
 import { captureReviewReads } from './captures/reviewRead'
+import { poll } from './lib/poll'
 import { startTracker } from './tracker'
 import type { CaptureSetup, Tracker } from './types'
 
@@ -38,7 +40,8 @@ const start = () => {
   })
 
   // Heavier parts load from beside this script only when asked for, so the tag stays small:
-  // web-vitals for `vitals`, the widget adapters for `chat_open`, the CMP adapters for a source.
+  // web-vitals for `vitals`, the widget adapters for `chat_open` once a widget's global appears
+  // (most pages have none), the CMP adapters for a source.
   const load = <M>(file: string, use: (module: M) => void) =>
     import(new URL(file, tag?.src || location.href).href).then(use, (error) =>
       console.error(`[touchtrail] could not load ${file}`, error),
@@ -49,9 +52,16 @@ const start = () => {
     )
   }
   if (names.includes('chat_open')) {
-    load<typeof import('./captures/chatWidgets')>('touchtrail.chat.js', (m) =>
-      attach(m.captureChatWidgets()),
-    )
+    const w = window as unknown as Record<string, unknown>
+    poll(() => {
+      const found = CHAT_GLOBALS.some((name) => w[name])
+      if (found) {
+        load<typeof import('./captures/chatWidgets')>('touchtrail.chat.js', (m) =>
+          attach(m.captureChatWidgets()),
+        )
+      }
+      return found
+    })
   }
   if (consent !== 'granted' && consent !== 'required') {
     load<typeof import('./consent/byName')>('touchtrail.consent.js', (m) => {

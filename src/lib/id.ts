@@ -1,7 +1,7 @@
 let lastMs = 0
 let sequence = 0
 let prefix = ''
-let pool = new Uint8Array(0)
+let pool = /* @__PURE__ */ new Uint8Array(0)
 let used = 0
 let hex: string[] | undefined
 

@@ -110,3 +110,39 @@ it('runs under a strict CSP: no inline script, no eval, connect-src self', async
   ).toEqual([])
   expect([...pageErrors, ...consoleErrors]).toEqual([])
 })
+
+it("loads the chat adapters only once a widget's global appears", async () => {
+  const inbox = createInbox(env.collector.url)
+  const { page, pageErrors, consoleErrors } = await openPage(env.context)
+  await page.goto(pageUrl(env.collector.url, 'basic.html', { collector: inbox.url }))
+  await sdkLoaded(page)
+  const chunks = () =>
+    page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map(({ name }) => new URL(name).pathname.split('/').pop())
+        .filter((file) => /^touchtrail\.\w+\.js$/.test(file!)),
+    )
+  // chat_open is a default capture; the page has no widget: the tag looked and loaded nothing.
+  await page.evaluate(() => touchtrail.flush())
+  expect(await chunks()).toEqual(['touchtrail.global.js'])
+  // An Intercom that loads late: the tag loads the adapters, which hook its onShow.
+  await page.evaluate(() => {
+    const w = window as unknown as { Intercom: unknown; show?: () => void }
+    w.Intercom = (command: string, handler: () => void) => {
+      if (command === 'onShow') w.show = handler
+    }
+  })
+  await expect
+    .poll(() => page.evaluate(() => typeof (window as unknown as { show?: unknown }).show))
+    .toBe('function')
+  expect((await chunks()).sort()).toEqual(['touchtrail.chat.js', 'touchtrail.global.js'])
+  await page.evaluate(() => {
+    ;(window as unknown as { show: () => void }).show()
+    return touchtrail.flush()
+  })
+  await expect
+    .poll(async () => (await tracked(inbox)).map(({ props }) => props))
+    .toEqual([{ provider: 'intercom', widget: 'intercom', trigger: 'widget' }])
+  expect([...pageErrors, ...consoleErrors]).toEqual([])
+})
