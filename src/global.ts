@@ -17,7 +17,6 @@ const CAPTURES: Record<string, () => CaptureSetup> = {
   chat_open: captureChatOpens,
   review_read: captureReviewReads,
 }
-const DEFAULT_CAPTURE = 'page_view,form_submit,chat_open,review_read'
 
 const start = () => {
   const w = window as unknown as { touchtrail?: Api }
@@ -30,7 +29,8 @@ const start = () => {
     return
   }
   const queued = Array.from(w.touchtrail?.q ?? [])
-  const names = (data.capture ?? DEFAULT_CAPTURE).split(',').map((name) => name.trim())
+  // Without data-capture, the four above (SPEC §1).
+  const names = data.capture?.split(',').map((name) => name.trim()) ?? Object.keys(CAPTURES)
   const consent = data.consent ?? 'required'
   const { tracker, attach, follow } = startTracker({
     collector: data.collector,
