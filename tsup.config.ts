@@ -29,6 +29,7 @@ export default defineConfig([
     entry: {
       'touchtrail.vitals': 'src/captures/vitals.ts',
       'touchtrail.chat': 'src/captures/chatWidgets.ts',
+      'touchtrail.review': 'src/captures/reviewRead.ts',
       'touchtrail.consent': 'src/consent/byName.ts',
     },
     format: ['esm'],

@@ -2,7 +2,7 @@ import { captureChatOpens } from './captures/chatOpen'
 import { CHAT_GLOBALS } from './captures/chatWidgets'
 import { captureFormSubmits } from './captures/formSubmit'
 import { capturePageViews } from './captures/pageView'
-import { captureReviewReads } from './captures/reviewRead'
+import { REVIEW_SELECTOR } from './captures/reviewRead'
 import { poll } from './lib/poll'
 import { startTracker } from './tracker'
 import type { CaptureSetup, Tracker } from './types'
@@ -15,8 +15,8 @@ const CAPTURES: Record<string, () => CaptureSetup> = {
   page_view: capturePageViews,
   form_submit: captureFormSubmits,
   chat_open: captureChatOpens,
-  review_read: captureReviewReads,
 }
+const DEFAULT_CAPTURE = 'page_view,form_submit,chat_open,review_read'
 
 const start = () => {
   const w = window as unknown as { touchtrail?: Api }
@@ -29,8 +29,7 @@ const start = () => {
     return
   }
   const queued = Array.from(w.touchtrail?.q ?? [])
-  // Without data-capture, the four above (SPEC §1).
-  const names = data.capture?.split(',').map((name) => name.trim()) ?? Object.keys(CAPTURES)
+  const names = (data.capture ?? DEFAULT_CAPTURE).split(',').map((name) => name.trim())
   const consent = data.consent ?? 'required'
   const { tracker, attach, follow } = startTracker({
     collector: data.collector,
@@ -40,8 +39,9 @@ const start = () => {
   })
 
   // Heavier parts load from beside this script only when asked for, so the tag stays small:
-  // web-vitals for `vitals`, the widget adapters for `chat_open` once a widget's global appears
-  // (most pages have none), the CMP adapters for a source.
+  // web-vitals for `vitals`, the widget adapters for `chat_open` once a widget's global appears,
+  // the `review_read` capture once a review is on the page (most pages have neither), the CMP
+  // adapters for a source.
   const load = <M>(file: string, use: (module: M) => void) =>
     import(new URL(file, tag?.src || location.href).href).then(use, (error) =>
       console.error(`[touchtrail] could not load ${file}`, error),
@@ -52,9 +52,9 @@ const start = () => {
     )
   }
   if (names.includes('chat_open')) {
-    const w = window as unknown as Record<string, unknown>
+    const globals = window as unknown as Record<string, unknown>
     poll(() => {
-      const found = CHAT_GLOBALS.some((name) => w[name])
+      const found = CHAT_GLOBALS.some((name) => globals[name])
       if (found) {
         load<typeof import('./captures/chatWidgets')>('touchtrail.chat.js', (m) =>
           attach(m.captureChatWidgets()),
@@ -62,6 +62,26 @@ const start = () => {
       }
       return found
     })
+  }
+  if (names.includes('review_read')) {
+    const found = (node: Node) =>
+      node instanceof Element &&
+      !!(node.matches(REVIEW_SELECTOR) || node.querySelector(REVIEW_SELECTOR))
+    const loadReviews = () =>
+      load<typeof import('./captures/reviewRead')>('touchtrail.review.js', (m) =>
+        attach(m.captureReviewReads()),
+      )
+    if (found(document.documentElement)) loadReviews()
+    else {
+      // Reviews a page renders later (tabs, "load more", client routing) count too.
+      const added = new MutationObserver((records) => {
+        if (records.some((record) => [...record.addedNodes].some(found))) {
+          added.disconnect()
+          loadReviews()
+        }
+      })
+      added.observe(document.documentElement, { childList: true, subtree: true })
+    }
   }
   if (consent !== 'granted' && consent !== 'required') {
     load<typeof import('./consent/byName')>('touchtrail.consent.js', (m) => {

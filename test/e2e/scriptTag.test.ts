@@ -111,7 +111,7 @@ it('runs under a strict CSP: no inline script, no eval, connect-src self', async
   expect([...pageErrors, ...consoleErrors]).toEqual([])
 })
 
-it("loads the chat adapters only once a widget's global appears", async () => {
+it("loads the chat adapters only once a widget's global appears, and review_read once a review does", async () => {
   const inbox = createInbox(env.collector.url)
   const { page, pageErrors, consoleErrors } = await openPage(env.context)
   await page.goto(pageUrl(env.collector.url, 'basic.html', { collector: inbox.url }))
@@ -123,7 +123,8 @@ it("loads the chat adapters only once a widget's global appears", async () => {
         .map(({ name }) => new URL(name).pathname.split('/').pop())
         .filter((file) => /^touchtrail\.\w+\.js$/.test(file!)),
     )
-  // chat_open is a default capture; the page has no widget: the tag looked and loaded nothing.
+  // chat_open and review_read are default captures; the page has no widget and no review: the
+  // tag looked and loaded nothing.
   await page.evaluate(() => touchtrail.flush())
   expect(await chunks()).toEqual(['touchtrail.global.js'])
   // An Intercom that loads late: the tag loads the adapters, which hook its onShow.
@@ -144,5 +145,29 @@ it("loads the chat adapters only once a widget's global appears", async () => {
   await expect
     .poll(async () => (await tracked(inbox)).map(({ props }) => props))
     .toEqual([{ provider: 'intercom', widget: 'intercom', trigger: 'widget' }])
+  // A review the app renders later: the tag loads the capture, which counts its time in view.
+  await page.evaluate(() => {
+    const review = document.createElement('p')
+    review.setAttribute('data-tt-review', 'r-1')
+    review.textContent = 'Bright and floral.'
+    document.body.append(review)
+  })
+  await expect
+    .poll(
+      async () => {
+        await page.evaluate(() => touchtrail.flush())
+        return (await tracked(inbox)).map(({ type, props }) => [type, props.reviewId ?? null])
+      },
+      { timeout: 15_000 },
+    )
+    .toEqual([
+      ['chat_open', null],
+      ['review_read', 'r-1'],
+    ])
+  expect((await chunks()).sort()).toEqual([
+    'touchtrail.chat.js',
+    'touchtrail.global.js',
+    'touchtrail.review.js',
+  ])
   expect([...pageErrors, ...consoleErrors]).toEqual([])
 })
