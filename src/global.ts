@@ -64,24 +64,17 @@ const start = () => {
     })
   }
   if (names.includes('review_read')) {
-    const found = (node: Node) =>
-      node instanceof Element &&
-      !!(node.matches(REVIEW_SELECTOR) || node.querySelector(REVIEW_SELECTOR))
-    const loadReviews = () =>
+    // Once a review is there, now or rendered later (tabs, "load more", client routing).
+    const found = () => {
+      if (!document.querySelector(REVIEW_SELECTOR)) return
+      added.disconnect()
       load<typeof import('./captures/reviewRead')>('touchtrail.review.js', (m) =>
         attach(m.captureReviewReads()),
       )
-    if (found(document.documentElement)) loadReviews()
-    else {
-      // Reviews a page renders later (tabs, "load more", client routing) count too.
-      const added = new MutationObserver((records) => {
-        if (records.some((record) => [...record.addedNodes].some(found))) {
-          added.disconnect()
-          loadReviews()
-        }
-      })
-      added.observe(document.documentElement, { childList: true, subtree: true })
     }
+    const added = new MutationObserver(found)
+    added.observe(document.documentElement, { childList: true, subtree: true })
+    found()
   }
   if (consent !== 'granted' && consent !== 'required') {
     load<typeof import('./consent/byName')>('touchtrail.consent.js', (m) => {
