@@ -4,6 +4,7 @@ let prefix = ''
 let pool = /* @__PURE__ */ new Uint16Array(0)
 let used = 0
 
+// `digits` hex digits, zeros in front: the leading 1 of 16 ** digits holds their places.
 const hex = (value: number, digits: number) => (value + 16 ** digits).toString(16).slice(1)
 
 /**
