@@ -32,6 +32,7 @@ export default defineConfig([
       'touchtrail.formAbandon': 'src/captures/formAbandon.ts',
       'touchtrail.rageClick': 'src/captures/rageClick.ts',
       'touchtrail.chat': 'src/captures/chatWidgets.ts',
+      'touchtrail.review': 'src/captures/reviewRead.ts',
       'touchtrail.consent': 'src/consent/byName.ts',
       'touchtrail.format': 'src/transport/formatByName.ts',
     },

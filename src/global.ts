@@ -1,7 +1,9 @@
 import { captureChatOpens } from './captures/chatOpen'
+import { CHAT_GLOBALS } from './captures/chatWidgets'
 import { captureFormSubmits } from './captures/formSubmit'
 import { capturePageViews } from './captures/pageView'
-import { captureReviewReads } from './captures/reviewRead'
+import { REVIEW_SELECTOR } from './captures/reviewRead'
+import { poll } from './lib/poll'
 import { startTracker } from './tracker'
 import type { BodyFormat, CaptureSetup, Tracker } from './types'
 
@@ -13,7 +15,6 @@ const CAPTURES: Record<string, () => CaptureSetup> = {
   page_view: capturePageViews,
   form_submit: captureFormSubmits,
   chat_open: captureChatOpens,
-  review_read: captureReviewReads,
 }
 const LAZY = [
   ['vitals', 'vitals', 'captureVitals'],
@@ -54,7 +55,9 @@ const start = (format?: BodyFormat, script = document.currentScript) => {
   })
 
   // Heavier parts load from beside this script only when asked for, so the tag stays small:
-  // web-vitals for `vitals`, the widget adapters for `chat_open`, the CMP adapters for a source.
+  // web-vitals for `vitals`, the widget adapters for `chat_open` once a widget's global appears,
+  // the `review_read` capture once a review is on the page (most pages have neither), the CMP
+  // adapters for a source.
   const load = <M>(file: string, use: (module: M) => void) =>
     import(new URL(file, tag?.src || location.href).href).then(use, (error) =>
       console.error(`[touchtrail] could not load ${file}`, error),
@@ -68,9 +71,29 @@ const start = (format?: BodyFormat, script = document.currentScript) => {
     }
   }
   if (names.includes('chat_open')) {
-    load<typeof import('./captures/chatWidgets')>('touchtrail.chat.js', (m) =>
-      attach(m.captureChatWidgets()),
-    )
+    const globals = window as unknown as Record<string, unknown>
+    poll(() => {
+      const found = CHAT_GLOBALS.some((name) => globals[name])
+      if (found) {
+        load<typeof import('./captures/chatWidgets')>('touchtrail.chat.js', (m) =>
+          attach(m.captureChatWidgets()),
+        )
+      }
+      return found
+    })
+  }
+  if (names.includes('review_read')) {
+    // Once a review is there, now or rendered later (tabs, "load more", client routing).
+    const found = () => {
+      if (!document.querySelector(REVIEW_SELECTOR)) return
+      added.disconnect()
+      load<typeof import('./captures/reviewRead')>('touchtrail.review.js', (m) =>
+        attach(m.captureReviewReads()),
+      )
+    }
+    const added = new MutationObserver(found)
+    added.observe(document.documentElement, { childList: true, subtree: true })
+    found()
   }
   if (consent !== 'granted' && consent !== 'required') {
     load<typeof import('./consent/byName')>('touchtrail.consent.js', (m) => {

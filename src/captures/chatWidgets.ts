@@ -1,3 +1,5 @@
+import { quiet } from '../lib/guard'
+import { poll } from '../lib/poll'
 import type { CaptureSetup } from '../types'
 
 /** A chat widget whose openings touchtrail can follow. */
@@ -11,6 +13,20 @@ export interface ChatWidgetOptions {
   /** How long to look for a widget's script before giving up on it. @defaultValue 30000 */
   waitMs?: number
 }
+
+/**
+ * The globals the widgets' scripts define: the script tag loads the adapters below only once one
+ * of them appears (most pages have no chat widget).
+ */
+export const CHAT_GLOBALS = [
+  'Intercom',
+  'zE',
+  '$crisp',
+  'Tawk_API',
+  'drift',
+  'LiveChatWidget',
+  'HubSpotConversations',
+]
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Globals = Record<string, any>
@@ -43,9 +59,6 @@ const viaOn =
     return () => list.forEach(([event, handler]) => w[name]?.off?.(event, handler))
   }
 
-// ['on' | 'off', 'chat:opened', …]: the only commands that name this event.
-const isOpened = (command: unknown) => Array.isArray(command) && command[1] === 'chat:opened'
-
 const ADAPTERS: Record<ChatProvider, Adapter> = {
   // https://developers.intercom.com/installing-intercom/web/methods#intercomonshow
   // Intercom has no way to remove a handler: after stop, `open` does nothing.
@@ -67,7 +80,8 @@ const ADAPTERS: Record<ChatProvider, Adapter> = {
     let site: ((...args: unknown[]) => void) | undefined
     const take = (commands: unknown[][]) =>
       commands.filter((command) => {
-        if (!isOpened(command)) return true
+        // ['on' | 'off', 'chat:opened', …]: the only commands that name this event.
+        if (command?.[1] !== 'chat:opened') return true
         site = command[0] === 'on' ? (command[2] as typeof site) : undefined
       })
     const rest = take(queue.splice(0))
@@ -131,37 +145,23 @@ export const captureChatWidgets =
   (options: ChatWidgetOptions = {}): CaptureSetup =>
   (emit) => {
     let live = true
-    let timer: ReturnType<typeof setTimeout> | undefined
-    let delay = 250
     const stops: (() => void)[] = []
     let pending = options.providers ?? (Object.keys(ADAPTERS) as ChatProvider[])
-    const check = () => {
+    const cancel = poll(() => {
       pending = pending.filter((provider) => {
-        let stop: (() => void) | undefined
-        // Empty catch: a half-loaded widget may throw; it is tried again on the next check.
-        try {
-          stop = ADAPTERS[provider](
-            window as unknown as Globals,
-            () => live && emit('chat_open', { provider, widget: provider, trigger: 'widget' }),
-          )
-        } catch {}
+        // A half-loaded widget may throw: quiet, and it is tried again on the next check.
+        const stop = quiet(ADAPTERS[provider])(
+          window as unknown as Globals,
+          () => live && emit('chat_open', { provider, widget: provider, trigger: 'widget' }),
+        )
         return !(stop && stops.push(stop))
       })
-      // Doubling from 250 ms: delay − 250 ms have passed since the first check.
-      if (pending.length && delay - 250 < (options.waitMs ?? 30_000)) {
-        timer = setTimeout(check, delay)
-        delay *= 2
-      }
-    }
-    check()
+      return !pending.length
+    }, options.waitMs)
     return () => {
       live = false
-      clearTimeout(timer)
-      for (const stop of stops) {
-        // Empty catch: a widget that went away cannot be detached from, and need not be.
-        try {
-          stop()
-        } catch {}
-      }
+      cancel()
+      // A widget that went away cannot be detached from, and need not be.
+      stops.forEach((stop) => quiet(stop)())
     }
   }

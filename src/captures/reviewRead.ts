@@ -20,7 +20,8 @@ interface Seen {
   inView: boolean
 }
 
-const SELECTOR = '[data-tt-review]'
+/** What marks a review; the script tag loads this capture once one is on the page. */
+export const REVIEW_SELECTOR = '[data-tt-review]'
 
 /**
  * Emits `review_read` once per review per page view, when an element with `data-tt-review` has
@@ -91,7 +92,7 @@ export const captureReviewReads =
     const watch = (node: Node) => {
       if (!(node instanceof Element)) return
       // The node itself last, as it is the outermost; one without the attribute is skipped.
-      for (const element of [...node.querySelectorAll(SELECTOR), node]) {
+      for (const element of [...node.querySelectorAll(REVIEW_SELECTOR), node]) {
         const id = element.getAttribute('data-tt-review')
         if (!id || seen.has(element) || element.closest('[data-tt-ignore]')) continue
         seen.set(element, { id, total: 0, inView: false })

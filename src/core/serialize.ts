@@ -31,7 +31,8 @@ export const toJson = (value: unknown): string =>
   (typeof value === 'object' && value && flatJson(value)) || write(value, [])
 
 // The built-in, as it was when we loaded; used only once it writes a probe exactly as it should.
-const builtIn = globalThis.JSON?.stringify
+// Pure: a bundle that never writes JSON (a capture alone) drops it.
+const builtIn = /* @__PURE__ */ (() => globalThis.JSON?.stringify)()
 let trusted: boolean | undefined
 const trust = () => {
   try {

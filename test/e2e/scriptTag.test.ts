@@ -168,3 +168,64 @@ it('an unknown data-format or one without data-write-key logs an error and sends
     expect(pageErrors).toEqual([])
   }
 })
+
+it("loads the chat adapters only once a widget's global appears, and review_read once a review does", async () => {
+  const inbox = createInbox(env.collector.url)
+  const { page, pageErrors, consoleErrors } = await openPage(env.context)
+  await page.goto(pageUrl(env.collector.url, 'basic.html', { collector: inbox.url }))
+  await sdkLoaded(page)
+  const chunks = () =>
+    page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map(({ name }) => new URL(name).pathname.split('/').pop())
+        .filter((file) => /^touchtrail\.\w+\.js$/.test(file!)),
+    )
+  // chat_open and review_read are default captures; the page has no widget and no review: the
+  // tag looked and loaded nothing.
+  await page.evaluate(() => touchtrail.flush())
+  expect(await chunks()).toEqual(['touchtrail.global.js'])
+  // An Intercom that loads late: the tag loads the adapters, which hook its onShow.
+  await page.evaluate(() => {
+    const w = window as unknown as { Intercom: unknown; show?: () => void }
+    w.Intercom = (command: string, handler: () => void) => {
+      if (command === 'onShow') w.show = handler
+    }
+  })
+  await expect
+    .poll(() => page.evaluate(() => typeof (window as unknown as { show?: unknown }).show))
+    .toBe('function')
+  expect((await chunks()).sort()).toEqual(['touchtrail.chat.js', 'touchtrail.global.js'])
+  await page.evaluate(() => {
+    ;(window as unknown as { show: () => void }).show()
+    return touchtrail.flush()
+  })
+  await expect
+    .poll(async () => (await tracked(inbox)).map(({ props }) => props))
+    .toEqual([{ provider: 'intercom', widget: 'intercom', trigger: 'widget' }])
+  // A review the app renders later: the tag loads the capture, which counts its time in view.
+  await page.evaluate(() => {
+    const review = document.createElement('p')
+    review.setAttribute('data-tt-review', 'r-1')
+    review.textContent = 'Bright and floral.'
+    document.body.append(review)
+  })
+  await expect
+    .poll(
+      async () => {
+        await page.evaluate(() => touchtrail.flush())
+        return (await tracked(inbox)).map(({ type, props }) => [type, props.reviewId ?? null])
+      },
+      { timeout: 15_000 },
+    )
+    .toEqual([
+      ['chat_open', null],
+      ['review_read', 'r-1'],
+    ])
+  expect((await chunks()).sort()).toEqual([
+    'touchtrail.chat.js',
+    'touchtrail.global.js',
+    'touchtrail.review.js',
+  ])
+  expect([...pageErrors, ...consoleErrors]).toEqual([])
+})

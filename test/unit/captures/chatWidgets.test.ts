@@ -1,6 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { captureChatWidgets, type ChatProvider } from '../../../src/captures/chatWidgets'
+import {
+  CHAT_GLOBALS,
+  captureChatWidgets,
+  type ChatProvider,
+} from '../../../src/captures/chatWidgets'
 import {
   installCrispQueue,
   installDrift,
@@ -79,6 +83,15 @@ describe('captureChatWidgets', () => {
     livechat.hide()
     livechat.open()
     expect(emit).toHaveBeenCalledTimes(4)
+  })
+
+  // The script tag loads the adapters only once one of CHAT_GLOBALS is there.
+  it.each(widgets)('names the global of %s among those the script tag waits for', (_, install) => {
+    const before = new Set(Object.keys(w))
+    install()
+    const added = Object.keys(w).filter((name) => !before.has(name) && w[name])
+    expect(added.length).toBeGreaterThan(0)
+    expect(added.every((name) => CHAT_GLOBALS.includes(name))).toBe(true)
   })
 
   it('finds a widget whose script loads later, and stops looking after about 30 s', () => {
