@@ -104,6 +104,16 @@ it('on denial, deletes what was stored and not yet delivered', async () => {
   await expect.poll(() => received().map((t) => t.id)).toEqual([after])
 })
 
+it('on denial, drops what was tracked in the same task and not yet built', async () => {
+  const tracker = start({ consent: 'granted' })
+  tracker.track('chat_open', { provider: 'before', trigger: 'api' })
+  tracker.consent('denied')
+  tracker.consent('granted')
+  const after = tracker.track('chat_open', { provider: 'after', trigger: 'api' })
+  await tracker.flush()
+  await expect.poll(() => received().map((t) => t.id)).toEqual([after])
+})
+
 it('identify and reset change the ids of later touchpoints only', async () => {
   const tracker = start({ consent: 'granted' })
   tracker.track('chat_open', { provider: 'a', trigger: 'api' })
