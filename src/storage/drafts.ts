@@ -21,11 +21,14 @@ export interface Drafts {
  */
 export const createDrafts = (build: (draft: Draft) => void, report: Report): Drafts => {
   let waiting: Draft[] = []
-  const buildSome = (count: number) => waiting.splice(0, count).forEach(build)
-  const soon = guard(report, 'build', () => {
+  // Each build guarded on its own: one that throws loses neither the others of its task nor the
+  // next task (a throw there left the rest waiting with no task to build them).
+  const buildOne = guard(report, 'build', build)
+  const buildSome = (count: number) => waiting.splice(0, count).forEach((draft) => buildOne(draft))
+  const soon = () => {
     buildSome(BUILDS_PER_TASK)
     if (waiting.length) setTimeout(soon)
-  })
+  }
   return {
     add: (draft) => {
       if (waiting.push(draft) === 1) setTimeout(soon)
