@@ -88,7 +88,8 @@ export const startTracker = (options: TrackerOptions): Started => {
   })
   // Granted: the draft meets the visitor's ids and enters the durable queue.
   const drafts = createDrafts((draft) => {
-    const built = buildTouchpoint(draft, visitor.ids(), context, o.stages, uuidv7)
+    const ids = visitor.idsOf(draft.anonymousId)
+    const built = buildTouchpoint(draft, ids, context, o.stages, uuidv7)
     visitor.moveTo(built.identity)
     queue.add(new PendingRecord(draft.id, built.touchpoint))
     sender.schedule()
@@ -137,6 +138,7 @@ export const startTracker = (options: TrackerOptions): Started => {
       at: Date.now(),
       props: input.json,
       userId: visitor.ids().userId,
+      anonymousId: visitor.ids().anonymousId,
       page: page ?? readPage(),
       arrival: visitor.takeArrival(),
     }

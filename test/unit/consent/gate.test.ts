@@ -11,6 +11,7 @@ const draft = (n: number): Draft => ({
   at: n,
   props: '{}',
   userId: null,
+  anonymousId: 'a',
   page: { url: 'https://shop.example/', path: '/', title: '', referrer: '' },
 })
 

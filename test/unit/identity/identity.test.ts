@@ -104,3 +104,21 @@ it('gives how the page load arrived to the first touchpoint only', () => {
   })
   expect(v.takeArrival()).toBeUndefined()
 })
+
+it('keeps the ids reset() gave up for drafts tracked under them, apart from the new ones', () => {
+  granted = true
+  const v = visitor()
+  v.identify('u1')
+  const before = v.ids()
+  v.reset()
+  const after = v.ids()
+  expect(v.idsOf(before.anonymousId)).toEqual(before)
+  expect(v.idsOf(after.anonymousId)).toBe(after)
+  expect(v.idsOf('restored-or-unknown')).toBe(after) // drafts from before a restore take its ids
+  v.moveTo({ ...before, session: session('old') }) // a held draft of u1's, built now
+  expect(v.ids()).toBe(after)
+  expect(v.idsOf(before.anonymousId).session!.id).toBe('old')
+  expect(stored()).toEqual(after) // the given-up ids are never stored again
+  v.forget()
+  expect(v.idsOf(before.anonymousId)).toEqual(v.ids())
+})
