@@ -92,7 +92,8 @@ export const startTracker = (options: TrackerOptions): Started => {
   })
   // Granted: the draft meets the visitor's ids and enters the durable queue.
   const drafts = createDrafts((draft) => {
-    const built = buildTouchpoint(draft, visitor.ids(), context, o.stages, uuidv7)
+    const ids = visitor.idsOf(draft.anonymousId)
+    const built = buildTouchpoint(draft, ids, context, o.stages, uuidv7)
     visitor.moveTo(built.identity)
     sender.add(new PendingRecord(draft.id, built.touchpoint))
   }, report)
@@ -140,6 +141,7 @@ export const startTracker = (options: TrackerOptions): Started => {
       at: Date.now(),
       props: input.json,
       userId: visitor.ids().userId,
+      anonymousId: visitor.ids().anonymousId,
       page: page ?? readPage(),
       arrival: visitor.takeArrival(),
     }

@@ -17,6 +17,8 @@ export interface Draft {
   /** The props as JSON, written when tracked: later changes to the app's object do not leak in. */
   props: string
   userId: string | null
+  /** The anonymousId when tracked: a reset() before it is built leaves it with the ids it had. */
+  anonymousId: string
   page: PageInfo
   /** How this page load arrived; only the first touchpoint of a load carries it. */
   arrival?: Arrival

@@ -8,6 +8,8 @@ import { persist } from '../lib/persist'
 export interface Visitor {
   /** The ids as they are now. */
   ids(): Identity
+  /** Ids for a draft tracked under `anonymousId`: those it had if reset() gave them up since. */
+  idsOf(anonymousId: string): Identity
   /** How this page load arrived: given to its first touchpoint only, then undefined. */
   takeArrival(): Arrival | undefined
   /** A touchpoint was built: the session moved on; a new one is saved so other tabs join it. */
@@ -29,6 +31,9 @@ export const createVisitor = (key: string, mayStore: () => boolean): Visitor => 
   const fresh = (): Identity => ({ anonymousId: uuidv7(), userId: null })
   let ids = fresh()
   let arrival = classifyArrival(location.href, document.referrer)
+  // Ids reset() gave up, for drafts tracked under them and built later (held until consent): a
+  // logged-out visitor must not share an anonymousId or session with the user before.
+  const given = new Map<string, Identity>()
   const save = () => void (mayStore() && persist.set(key, toJson(ids)))
   const stored = (): Identity | undefined => {
     try {
@@ -40,12 +45,16 @@ export const createVisitor = (key: string, mayStore: () => boolean): Visitor => 
   }
   return {
     ids: () => ids,
+    idsOf: (anonymousId) => (anonymousId !== ids.anonymousId && given.get(anonymousId)) || ids,
     takeArrival: () => {
       const first = arrival
       arrival = undefined
       return first
     },
     moveTo: (next) => {
+      if (next.anonymousId !== ids.anonymousId && given.has(next.anonymousId)) {
+        return void given.set(next.anonymousId, next)
+      }
       const started = next.session?.id !== ids.session?.id
       ids = next
       if (started) save()
@@ -55,6 +64,7 @@ export const createVisitor = (key: string, mayStore: () => boolean): Visitor => 
       save()
     },
     reset: () => {
+      given.set(ids.anonymousId, ids)
       ids = fresh()
       save()
     },
@@ -66,6 +76,7 @@ export const createVisitor = (key: string, mayStore: () => boolean): Visitor => 
     save,
     forget: () => {
       persist.remove(key)
+      given.clear()
       ids = fresh()
     },
   }

@@ -21,7 +21,8 @@ export interface Drafts {
  */
 export const createDrafts = (build: (draft: Draft) => void, report: Report): Drafts => {
   let waiting: Draft[] = []
-  // Each draft on its own: one that cannot be built must not take the others of its task along.
+  // Each build guarded on its own: one that throws loses neither the others of its task nor the
+  // next task (a throw there left the rest waiting with no task to build them).
   const buildOne = guard(report, 'build', build)
   const buildSome = (count: number) => waiting.splice(0, count).forEach((draft) => buildOne(draft))
   const soon = () => {

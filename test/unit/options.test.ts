@@ -1,0 +1,143 @@
+import { afterEach, beforeEach, expect, it, vi } from 'vitest'
+import type { Report } from '../../src/lib/report'
+import { resolveOptions } from '../../src/options'
+import type { Batch, TrackerOptions } from '../../src/types'
+
+// badOptions.test.ts proves createTracker survives odd shapes; this file checks what they become.
+let told: Parameters<Report>[]
+const report: Report = (...args) => void told.push(args)
+const resolve = (options: Partial<TrackerOptions>) =>
+  resolveOptions({ collector: 'https://c.example/t', ...options } as TrackerOptions, report)
+// What reached fetch: the HTTP path itself is transport/http's and the browser tests'.
+let requests: { url: string; init: RequestInit }[]
+const body = (batch: Partial<Batch>) =>
+  JSON.stringify({ sentAt: 't', sdk: {}, batch: [], ...batch })
+
+beforeEach(() => {
+  told = []
+  requests = []
+  vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+    requests.push({ url, init })
+    return new Response(null, { status: 204 })
+  })
+})
+afterEach(() => vi.unstubAllGlobals())
+
+it('applies every default', () => {
+  const { post, ...rest } = resolve({})!
+  expect(typeof post).toBe('function')
+  expect(rest).toEqual({
+    consent: 'required',
+    captures: [],
+    stages: [],
+    maxEvents: 50,
+    maxBytes: 60_000,
+    intervalMs: 5_000,
+    queueMax: 10_000,
+    name: 'touchtrail',
+    debug: false,
+  })
+  expect(told).toEqual([])
+})
+
+it.each([
+  [
+    { maxEvents: 0, maxBytes: 10, intervalMs: -1 },
+    { maxEvents: 1, maxBytes: 1_000, intervalMs: 0 },
+  ],
+  [
+    { maxEvents: 1e9, maxBytes: 1e9, intervalMs: 1e9 },
+    { maxEvents: 500, maxBytes: 1_000_000, intervalMs: 600_000 },
+  ],
+  [
+    { maxEvents: NaN, maxBytes: '5' as never, intervalMs: null as never },
+    { maxEvents: 50, maxBytes: 60_000, intervalMs: 5_000 },
+  ],
+])('clamps batch %j to %j', (batch, expected) => {
+  expect(resolve({ batch })).toMatchObject(expected)
+})
+
+it('clamps the queue bound and takes its name only when it is a non-empty string', () => {
+  expect(resolve({ queue: { maxEvents: 0, name: '' } })).toMatchObject({
+    queueMax: 1,
+    name: 'touchtrail',
+  })
+  expect(resolve({ queue: { maxEvents: 5e6, name: 'shop' } })).toMatchObject({
+    queueMax: 1_000_000,
+    name: 'shop',
+  })
+})
+
+it('keeps only the captures that are functions, and stages given as a list', () => {
+  const capture = () => () => {}
+  const resolved = resolve({ capture: [capture, 'pageViews' as never, null as never] })!
+  expect(resolved.captures).toEqual([capture])
+  const rules = [{ type: 'x', stage: 'awareness' as const }]
+  expect(resolve({ stages: rules })!.stages).toBe(rules)
+  expect(resolve({ stages: { type: 'x' } as never })!.stages).toEqual([])
+})
+
+it('takes consent granted or a source; anything else is required, and said so', () => {
+  const source = () => () => {}
+  expect(resolve({ consent: 'granted' })!.consent).toBe('granted')
+  expect(resolve({ consent: source })!.consent).toBe(source)
+  expect(told).toEqual([])
+  expect(resolve({ consent: 'yes' as never })!.consent).toBe('required')
+  expect(told.map(([code]) => code)).toEqual(['config'])
+})
+
+it('debugs only when debug is true', () => {
+  expect(resolve({ debug: 'yes' as never })!.debug).toBe(false)
+  expect(resolve({ debug: true })!.debug).toBe(true)
+})
+
+it.each([undefined, '', {}, { url: 3 }, 42])(
+  'without a collector (%j): undefined, and a config report',
+  (collector) => {
+    expect(resolveOptions({ collector } as never, report)).toBeUndefined()
+    expect(told).toEqual([
+      ['config', 'createTracker() needs a collector: a URL, { url }, or a function'],
+    ])
+  },
+)
+
+it('posts the stored JSON as it is to a collector URL', async () => {
+  const { post } = resolve({})!
+  const sent = body({ sentAt: 'now' })
+  expect(await post(sent)).toEqual({ status: 204, retryAfter: null })
+  expect(requests.map((r) => [r.url, r.init.body])).toEqual([['https://c.example/t', sent]])
+})
+
+it('posts with the headers and in the format of collector options', async () => {
+  const { post } = resolve({
+    collector: {
+      url: 'https://c.example/v1/batch',
+      headers: { Authorization: 'Basic x' },
+      format: (batch) => ({ events: batch.batch.length, at: batch.sentAt }),
+    },
+  })!
+  await post(body({ sentAt: 'now', batch: [{} as never, {} as never] }))
+  expect(requests[0]!.url).toBe('https://c.example/v1/batch')
+  expect(requests[0]!.init.body).toBe('{"events":2,"at":"now"}')
+  expect(requests[0]!.init.headers).toMatchObject({ Authorization: 'Basic x' })
+})
+
+it('hands a custom transport the batch as an object, and reads its outcome as a status', async () => {
+  const got: Batch[] = []
+  let fail: unknown
+  const { post } = resolve({
+    collector: async (batch) => {
+      got.push(batch)
+      if (fail !== undefined) throw fail
+    },
+  })!
+  expect(await post(body({ sentAt: 'one' }))).toEqual({ status: 200, retryAfter: null })
+  expect(got).toEqual([{ sentAt: 'one', sdk: {}, batch: [] }])
+  fail = Object.assign(new Error('too large'), { status: 413 })
+  expect((await post(body({})))!.status).toBe(413)
+  fail = new Error('offline')
+  expect((await post(body({})))!.status).toBe(0) // no answer: retried later
+  fail = null
+  expect((await post(body({})))!.status).toBe(0)
+  expect(requests).toEqual([]) // no fetch of ours behind a custom transport
+})
