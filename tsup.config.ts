@@ -30,6 +30,7 @@ export default defineConfig([
       'touchtrail.vitals': 'src/captures/vitals.ts',
       'touchtrail.chat': 'src/captures/chatWidgets.ts',
       'touchtrail.consent': 'src/consent/byName.ts',
+      'touchtrail.link': 'src/identity/decorateLinks.ts',
     },
     format: ['esm'],
     splitting: false,

@@ -35,10 +35,12 @@ const start = () => {
     consent: consent === 'granted' ? consent : 'required',
     capture: names.map((name) => CAPTURES[name]?.()).filter(Boolean),
     debug: data.debug === 'true',
+    linkDomains: data.linkDomains?.match(/[^\s,]+/g) ?? [],
   })
 
   // Heavier parts load from beside this script only when asked for, so the tag stays small:
-  // web-vitals for `vitals`, the widget adapters for `chat_open`, the CMP adapters for a source.
+  // web-vitals for `vitals`, the widget adapters for `chat_open`, the CMP adapters for a source,
+  // the link decoration for `data-link-domains`.
   const load = <M>(file: string, use: (module: M) => void) =>
     import(new URL(file, tag?.src || location.href).href).then(use, (error) =>
       console.error(`[touchtrail] could not load ${file}`, error),
@@ -51,6 +53,11 @@ const start = () => {
   if (names.includes('chat_open')) {
     load<typeof import('./captures/chatWidgets')>('touchtrail.chat.js', (m) =>
       attach(m.captureChatWidgets()),
+    )
+  }
+  if (data.linkDomains) {
+    load<typeof import('./identity/decorateLinks')>('touchtrail.link.js', (m) =>
+      attach(m.decorateLinks()),
     )
   }
   if (consent !== 'granted' && consent !== 'required') {

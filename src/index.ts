@@ -21,6 +21,7 @@ export {
   type CookieConsentApi,
   type CookieConsentOptions,
 } from './consent/cookieConsent'
+export { decorateLinks } from './identity/decorateLinks'
 export { segmentFormat } from './transport/segmentFormat'
 export { DEFAULT_STAGE_RULES } from './core/stage'
 export { SECRET_PARAMS } from './core/redact'
@@ -51,4 +52,5 @@ export type {
   Tracker,
   TrackerOptions,
   TouchtrailError,
+  VisitorIds,
 } from './types'
