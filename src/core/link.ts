@@ -10,19 +10,20 @@ export interface LinkIds {
 // <anonymousId>.<sessionId>.<channel>.<unix seconds>; session and channel are empty together when
 // the session had ended on the page the link was on.
 const LINK =
-  /^([\w-]{8,64})\.(?:([\w-]{8,64})\.(direct|organic_search|paid_search|social|paid_social|email|referral|display|affiliate)|\.)\.(\d{1,12})$/
+  /^([\w-]{8,64})\.(?:([\w-]{8,64})\.(direct|(?:organic|paid)_search|(?:paid_)?social|email|referral|display|affiliate)|\.)\.(\d+)$/
 
 /**
  * The ids of a `_tt` value, if it is well formed and 0–120 s old at `now` (ms) by this clock,
  * with 10 s of tolerance for a clock behind the linking page's; otherwise undefined.
  */
-export const parseLink = (value: string | undefined, now: number): LinkIds | undefined => {
-  const [, anonymousId, id, channel, seconds] = LINK.exec(value ?? '') ?? []
+export const parseLink = (value = '', now: number): LinkIds | undefined => {
+  const [, anonymousId, id, channel, seconds] = LINK.exec(value) ?? []
   const age = now / 1000 - Number(seconds)
-  if (!anonymousId || !(age >= -10 && age <= 120)) return undefined
   // The session lives on from the moment the link was followed.
-  const lastAt = Number(seconds) * 1000
-  return { anonymousId, session: id ? { id, lastAt, channel: channel as Channel } : undefined }
+  if (anonymousId && age >= -10 && age <= 120) {
+    const session = id ? { id, lastAt: Number(seconds) * 1000, channel: channel as Channel } : undefined
+    return { anonymousId, session }
+  }
 }
 
 /** The `_tt` value for `ids` at `now` (ms): no session when it has ended, never the userId. */
