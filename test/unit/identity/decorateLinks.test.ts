@@ -13,7 +13,8 @@ describe('decorateLinks', () => {
   let ids: VisitorIds | undefined
   let stop = () => {}
   const context = captureContext({
-    linkDomains: ['shop.example', 'blog.example'],
+    // This page's own host is listed too, as a brand lists all its sites on each.
+    linkDomains: ['shop.example', 'blog.example', location.hostname],
     visitor: () => ids,
   })
   /** A link in the page, followed with `init` (a click by default). */
@@ -74,6 +75,10 @@ describe('decorateLinks', () => {
     for (const href of others) expect(follow(href)).toBe(new URL(href).href)
     ids = undefined
     expect(follow('https://shop.example/')).toBe('https://shop.example/')
+  })
+
+  it('decorates another origin on this host (another port)', () => {
+    expect(carried(follow(`http://${location.hostname}:1/x`))).toEqual(IDS)
   })
 
   it('leaves the markup alone until a link is followed, and stops', () => {
