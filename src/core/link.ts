@@ -21,7 +21,9 @@ export const parseLink = (value = '', now: number): LinkIds | undefined => {
   const age = now / 1000 - Number(seconds)
   // The session lives on from the moment the link was followed.
   if (anonymousId && age >= -10 && age <= 120) {
-    const session = id ? { id, lastAt: Number(seconds) * 1000, channel: channel as Channel } : undefined
+    const session = id
+      ? { id, lastAt: Number(seconds) * 1000, channel: channel as Channel }
+      : undefined
     return { anonymousId, session }
   }
 }
