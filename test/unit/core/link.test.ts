@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { classifyArrival } from '../../../src/core/channel'
 import { formatLink, matchesDomain, parseLink, splitLink } from '../../../src/core/link'
+import { redactUrl } from '../../../src/core/redact'
 import { SESSION_MS } from '../../../src/core/session'
 import { uuidv7 } from '../../../src/lib/id'
 import type { Channel } from '../../../src/types'
@@ -136,5 +137,13 @@ describe('classifyArrival with linked domains', () => {
     expect(classifyArrival(SHOP, 'https://www.google.com/', linked)).toEqual({
       channel: 'organic_search',
     })
+  })
+})
+
+describe('redactUrl', () => {
+  it('removes _tt from every stored URL, as a page that left before the script ran has it', () => {
+    expect(redactUrl(`https://shop.example/p?a=1&_tt=${A}.${SID}.email.${S}#x`)).toBe(
+      'https://shop.example/p?a=1#x',
+    )
   })
 })
