@@ -35,6 +35,7 @@ export default defineConfig([
       'touchtrail.review': 'src/captures/reviewRead.ts',
       'touchtrail.consent': 'src/consent/byName.ts',
       'touchtrail.format': 'src/transport/formatByName.ts',
+      'touchtrail.link': 'src/identity/decorateLinks.ts',
     },
     format: ['esm'],
     splitting: false,

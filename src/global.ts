@@ -52,12 +52,14 @@ const start = (format?: BodyFormat, script = document.currentScript) => {
     consent: consent === 'granted' ? consent : 'required',
     capture: names.map((name) => CAPTURES[name]?.()).filter(Boolean),
     debug: data.debug === 'true',
+    linkDomains: data.linkDomains?.match(/[^\s,]+/g) ?? [],
   })
 
   // Heavier parts load from beside this script only when asked for, so the tag stays small:
   // web-vitals for `vitals`, the widget adapters for `chat_open` once a widget's global appears,
   // the `review_read` capture once a review is on the page (most pages have neither), the CMP
   // adapters for a source.
+  // The link decoration loads for `data-link-domains`.
   const load = <M>(file: string, use: (module: M) => void) =>
     import(new URL(file, tag?.src || location.href).href).then(use, (error) =>
       console.error(`[touchtrail] could not load ${file}`, error),
@@ -94,6 +96,11 @@ const start = (format?: BodyFormat, script = document.currentScript) => {
     const added = new MutationObserver(found)
     added.observe(document.documentElement, { childList: true, subtree: true })
     found()
+  }
+  if (data.linkDomains) {
+    load<typeof import('./identity/decorateLinks')>('touchtrail.link.js', (m) =>
+      attach(m.decorateLinks()),
+    )
   }
   if (consent !== 'granted' && consent !== 'required') {
     load<typeof import('./consent/byName')>('touchtrail.consent.js', (m) => {

@@ -26,6 +26,7 @@ export {
 } from './consent/cookieConsent'
 export { segmentFormat, type SegmentFormatOptions } from './transport/segmentFormat'
 export { posthogFormat, type PosthogFormatOptions } from './transport/posthogFormat'
+export { decorateLinks } from './identity/decorateLinks'
 export { DEFAULT_STAGE_RULES } from './core/stage'
 export { SECRET_PARAMS } from './core/redact'
 export type {
@@ -56,4 +57,5 @@ export type {
   Tracker,
   TrackerOptions,
   TouchtrailError,
+  VisitorIds,
 } from './types'

@@ -22,6 +22,7 @@ export interface Resolved {
   queueMax: number
   name: string
   debug: boolean
+  linkDomains: string[]
 }
 
 const clamp = (value: unknown, low: number, high: number, fallback: number): number =>
@@ -50,8 +51,17 @@ export const resolveOptions = (options: TrackerOptions, report: Report): Resolve
     queueMax: clamp(queue?.maxEvents, 1, 1_000_000, 10_000),
     name: typeof queue?.name === 'string' && queue.name ? queue.name : 'touchtrail',
     debug: options.debug === true,
+    linkDomains: hosts(options.linkDomains, report),
   }
 }
+
+// Host names in lower case: no scheme, port or path (`shop.example`, not `https://Shop.example/`).
+const hosts = (list: unknown, report: Report): string[] =>
+  ((list ?? []) as string[]).filter(
+    (host) =>
+      /^[a-z\d.-]+$/.test(host) ||
+      void report('config', `linkDomains takes host names like shop.example, not ${host}`),
+  )
 
 const isFunction = (value: unknown): value is CaptureSetup => typeof value === 'function'
 

@@ -76,7 +76,7 @@ export const startTracker = (options: TrackerOptions): Started => {
   const stops: (() => void)[] = []
   let stopped = false
 
-  const visitor = createVisitor(`${o.name}:id`, () => gate.state() === 'granted')
+  const visitor = createVisitor(`${o.name}:id`, () => gate.state() === 'granted', o.linkDomains)
   const queue = createQueue(o.name, o.queueMax, report)
   const sender = createSender({
     queue,
@@ -213,12 +213,16 @@ export const startTracker = (options: TrackerOptions): Started => {
     latest: latest.of,
     page: readPage,
     onRoute: routes.onRoute,
+    linkDomains: o.linkDomains,
+    visitor: () => (gate.state() === 'granted' ? visitor.ids() : undefined),
   }
   const attach = (setup: CaptureSetup) => {
     const stop = stopped || guard(report, 'capture', setup)(guardedTrack, captureContext)
     if (typeof stop === 'function') stops.push(stop)
   }
   gate.start()
+  // Denied at load (remembered, or GPC): ids a `_tt` brought are not taken.
+  if (gate.state() === 'denied') visitor.forget()
   if (typeof o.consent === 'function') follow(o.consent)
   o.captures.forEach(attach)
   return { tracker, attach, follow }

@@ -229,6 +229,12 @@ export interface TrackerOptions {
   consent?: 'required' | 'granted' | ConsentSource
   /** Automatic captures to run, e.g. `[capturePageViews(), captureReviewReads({ dwellMs: 3000 })]`. */
   capture?: CaptureSetup[]
+  /**
+   * The brand's other sites, as host names (`['shop.example', 'blog.example']`; subdomains count):
+   * a visit from one goes on as the same visitor and session, and with the `decorateLinks()`
+   * capture a link followed to one carries the visitor's random ids there (§6).
+   */
+  linkDomains?: string[]
   /** Journey stage rules, tried before the defaults. */
   stages?: StageRules
   /** Request batching. */
@@ -288,6 +294,17 @@ export interface CaptureContext {
    * after the history call; one history watcher serves every capture. Returns stop.
    */
   onRoute(listener: () => void): () => void
+  /** The brand's other sites, from the `linkDomains` option (§6). */
+  linkDomains: readonly string[]
+  /** The visitor's random ids while consent is granted, else undefined: for links to those sites. */
+  visitor(): VisitorIds | undefined
+}
+
+/** The random ids a link to one of the brand's sites carries: never the userId or traits. */
+export interface VisitorIds {
+  anonymousId: string
+  /** The session, while it lasts: its id, its latest touchpoint (ms since epoch) and channel. */
+  session?: { id: string; lastAt: number; channel: Channel }
 }
 
 /** A capture made ready with its options: sets up listeners, returns a function that undoes exactly that. */

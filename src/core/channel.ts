@@ -1,4 +1,5 @@
 import type { Campaign, Channel } from '../types'
+import { matchesDomain } from './link'
 import { decodeParam } from './redact'
 
 /** How a page load arrived: its channel, and the campaign when it was tagged. */
@@ -72,10 +73,15 @@ const bySource = (source: string, mail: RegExp): Channel => {
 
 /**
  * How a page load at `url`, reached from `referrer`, arrived; undefined when the referrer is the
- * same site (an internal navigation: the session keeps its channel). UTM parameters decide first,
- * then ad click ids, then the referrer's host; no referrer and no tags is `direct`.
+ * same site or one of the brand's `linked` domains (an internal navigation: the session keeps its
+ * channel). UTM parameters decide first, then ad click ids, then the referrer's host; no referrer
+ * and no tags is `direct`.
  */
-export const classifyArrival = (url: string, referrer: string): Arrival | undefined => {
+export const classifyArrival = (
+  url: string,
+  referrer: string,
+  linked: readonly string[] = [],
+): Arrival | undefined => {
   // Query parameters of the URL and of its fragment (hash routers), names lower-cased; the first
   // of a name counts.
   const params = new Map<string, string>()
@@ -93,8 +99,11 @@ export const classifyArrival = (url: string, referrer: string): Arrival | undefi
   const medium = get('utm_medium')
   const campaignName = get('utm_campaign')
   const fromHost = hostOf(referrer)
-  // A same-site referrer is no source: tagged, it is a campaign; untagged, not an arrival at all.
-  const external = fromHost && siteOf(fromHost) !== siteOf(hostOf(url)) ? fromHost : ''
+  // A same-site or linked referrer is no source: tagged, a campaign; untagged, no arrival at all.
+  const external =
+    fromHost && siteOf(fromHost) !== siteOf(hostOf(url)) && !matchesDomain(fromHost, linked)
+      ? fromHost
+      : ''
   const tagged = source || medium || campaignName || click
   if (!tagged && fromHost && !external) return undefined
 

@@ -1,12 +1,13 @@
 /**
  * Query parameter names removed from every URL before it is stored. Compared without case and
- * without separators, so `api_key` also covers `apiKey`, `API-KEY` and `api.key`.
+ * without separators, so `api_key` also covers `apiKey`, `API-KEY` and `api.key`. `_tt` carries
+ * a visitor's ids between linked sites (§6).
  */
 export const SECRET_PARAMS: readonly string[] = /* @__PURE__ */ (
   'email mail e_mail email_address token access_token id_token refresh_token auth_token ' +
   'password passwd pass pwd code auth_code key api_key secret client_secret session session_id ' +
   'sid auth authorization otp ssn phone tel mobile jwt signature sig credential credentials ' +
-  'card card_number cc cvv iban'
+  'card card_number cc cvv iban _tt'
 ).split(' ')
 
 /** A query name or value as written: `+` is a space; a malformed escape stays as it is. */

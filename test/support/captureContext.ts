@@ -9,5 +9,7 @@ export const captureContext = (overrides: Partial<CaptureContext> = {}): Capture
   latest: () => undefined,
   page: readPage,
   onRoute: watchRoutes().onRoute,
+  linkDomains: [],
+  visitor: () => undefined,
   ...overrides,
 })
