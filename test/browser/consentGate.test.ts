@@ -124,3 +124,17 @@ it('deletes the stored queue and ids within 1 s of denial and sends nothing afte
   expect((await inbox.log()).length).toBe(postsBeforeDenial)
   expect(await storageText()).not.toContain(marker)
 })
+
+it('sends what was held at the grant, not an interval (5 s) later', async () => {
+  const inbox = createInbox(inject('collectorUrl'))
+  // The default interval (5 s) is longer than a visitor who accepts and leaves stays.
+  const tracker = start({ collector: inbox.url, queue: { name: inbox.name } })
+  for (let i = 0; i < 3; i++) tracker.track('chat_open', { provider: `p${i}`, trigger: 'api' })
+  const grantedAt = Date.now()
+  tracker.consent('granted') // no flush(): the grant itself sends
+  await expect.poll(async () => (await inbox.touchpoints()).length).toBe(3)
+  const [request] = await inbox.log()
+  // The goal is a second (typically ~0.1 s here); the bound leaves a loaded machine room while
+  // still failing the old behaviour, which waited for the batch interval.
+  expect(request!.at - grantedAt).toBeLessThan(2_500)
+})
