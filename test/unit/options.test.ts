@@ -17,6 +17,7 @@ it('applies every default', () => {
   expect(resolve({})).toEqual({
     collector: { url: 'https://c.example/t' },
     consent: 'required',
+    linkDomains: [],
     captures: [],
     stages: [],
     maxEvents: 50,
