@@ -1,11 +1,14 @@
 // The script tag with data-consent="tcf" across real reloads (SPEC §4): nothing stored or sent
 // before the TCF choice, the grant delivers what was held, a reload keeps the grant before the
-// CMP has loaded, a withdrawal purges, and a reload keeps the withdrawal.
+// CMP has loaded, a withdrawal purges, and a reload keeps the withdrawal. The CMP is IAB's own
+// CmpApi with TC strings from @iabtcf/core (test/support/tcfPageCmp.ts), bundled for the page.
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright'
 import { startCollector } from '../support/collector'
 import { createInbox, type Inbox } from '../support/inbox'
 import { launch, openPage, pageUrl, sdkLoaded } from '../support/chromium'
+import { bundleTcfCmp, serveTcfCmp } from '../support/tcfPageBundle'
+import type { TcfTest } from '../support/tcfPageCmp'
 
 interface PageWindow {
   touchtrail: {
@@ -13,15 +16,25 @@ interface PageWindow {
     flush(): Promise<{ sent: number; failed: number; pending: number }>
   }
   loadCmp(): void
-  tcfStandIn: { grant(): void; withdraw(): void; listeners(): number }
-  __tcfapi?: unknown
+  tcfTest?: TcfTest
+  __tcfapi?: (
+    command: 'getTCData',
+    version: 2,
+    callback: (data: TcData, success: boolean) => void,
+  ) => void
+}
+interface TcData {
+  eventStatus?: string
+  tcString?: string
+  purpose: { consents: Record<number, boolean> }
 }
 declare const window: PageWindow & typeof globalThis
 
 let collector: Awaited<ReturnType<typeof startCollector>>
 let browser: Browser
+let tcfCmp: string
 beforeAll(async () => {
-  ;[collector, browser] = await Promise.all([startCollector(), launch()])
+  ;[collector, browser, tcfCmp] = await Promise.all([startCollector(), launch(), bundleTcfCmp()])
 })
 afterAll(async () => {
   await browser?.close()
@@ -56,28 +69,49 @@ const stored = (page: Page, key: string) => page.evaluate((k) => localStorage.ge
 /** The CMP is on the page and the lazily loaded TCF source listens to it. */
 const cmpFollowed = async (page: Page) => {
   await page.evaluate(() => window.loadCmp())
-  await page.waitForFunction(() => window.tcfStandIn.listeners() > 0)
+  await page.waitForFunction(() => (window.tcfTest?.listeners() ?? 0) > 0)
 }
+/** What the CmpApi reports to any caller: its event status and purpose 1's consent. */
+const cmpSays = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<{ status?: string; purpose1: boolean; tcString: boolean }>((resolve) =>
+        window.__tcfapi!('getTCData', 2, (data) =>
+          resolve({
+            status: data.eventStatus,
+            purpose1: !!data.purpose.consents[1],
+            tcString: !!data.tcString,
+          }),
+        ),
+      ),
+  )
 const providers = async (inbox: Inbox) =>
   (await inbox.touchpoints()).map((t) => (t.props as { provider?: string }).provider ?? t.type)
 
 it('keeps the TCF decision across reloads: grant, then withdrawal', async () => {
   const inbox = createInbox(collector.url)
   const context = await browser.newContext()
+  await serveTcfCmp(context, tcfCmp)
   try {
     const { page, pageErrors } = await openPage(context)
-    const url = pageUrl(collector.url, 'consent-tcf.html', { collector: inbox.url, cmp: 'late' })
+    const url = pageUrl(collector.url, 'consent-tcf.html', { collector: inbox.url })
     await page.goto(url)
     await sdkLoaded(page)
     await track(page, 'held')
     await cmpFollowed(page) // the banner is up: pending
+    expect(await cmpSays(page)).toEqual({ status: 'cmpuishown', purpose1: false, tcString: false })
     expect(await flush(page)).toMatchObject({ sent: 0, failed: 0, pending: 2 }) // page_view, held
     expect(await queued(page)).toBe(-1)
     expect(await stored(page, 'touchtrail:id')).toBeNull()
     expect(await inbox.log()).toEqual([])
     expect(await inbox.preflights()).toEqual([])
 
-    await page.evaluate(() => window.tcfStandIn.grant())
+    await page.evaluate(() => window.tcfTest!.grant())
+    expect(await cmpSays(page)).toEqual({
+      status: 'useractioncomplete',
+      purpose1: true,
+      tcString: true,
+    })
     await expect.poll(() => providers(inbox), { timeout: 15_000 }).toEqual(['page_view', 'held'])
     const [{ anonymousId }] = await inbox.touchpoints()
 
@@ -96,13 +130,14 @@ it('keeps the TCF decision across reloads: grant, then withdrawal', async () => 
 
     // The CMP loads with the stored grant, then the visitor withdraws while a batch is queued.
     await cmpFollowed(page)
+    expect(await cmpSays(page)).toEqual({ status: 'tcloaded', purpose1: true, tcString: true })
     await inbox.script([], { status: 503, retryAfter: '1' })
     await track(page, 'queued')
     expect(await flush(page)).toMatchObject({ sent: 0, failed: 1 })
     expect(await queued(page)).toBe(1)
     const postsBefore = (await inbox.log()).length
     const withdrawnAt = Date.now()
-    await page.evaluate(() => window.tcfStandIn.withdraw())
+    await page.evaluate(() => window.tcfTest!.withdraw())
     await expect
       .poll(
         async () => (await queued(page)) <= 0 && (await stored(page, 'touchtrail:id')) === null,
@@ -110,6 +145,11 @@ it('keeps the TCF decision across reloads: grant, then withdrawal', async () => 
       )
       .toBe(true)
     const purgeMs = Date.now() - withdrawnAt
+    expect(await cmpSays(page)).toEqual({
+      status: 'useractioncomplete',
+      purpose1: false,
+      tcString: true,
+    })
     expect(await stored(page, 'touchtrail:consent')).toBe('denied')
 
     // Reload: the withdrawal holds before the CMP loads and after it reports the stored denial.
@@ -118,6 +158,7 @@ it('keeps the TCF decision across reloads: grant, then withdrawal', async () => 
     await sdkLoaded(page)
     expect(await track(page, 'denied')).toBeUndefined()
     await cmpFollowed(page)
+    expect(await cmpSays(page)).toEqual({ status: 'tcloaded', purpose1: false, tcString: true })
     expect(await track(page, 'denied')).toBeUndefined()
     expect(await flush(page)).toEqual({ sent: 0, failed: 0, pending: 0 })
     expect(await queued(page)).toBeLessThanOrEqual(0)
