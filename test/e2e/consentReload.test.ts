@@ -26,7 +26,7 @@ interface PageWindow {
 interface TcData {
   eventStatus?: string
   tcString?: string
-  purpose: { consents: Record<number, boolean> }
+  purpose: { consents: Record<number, boolean>; legitimateInterests: Record<number, boolean> }
 }
 declare const window: PageWindow & typeof globalThis
 
@@ -71,18 +71,23 @@ const cmpFollowed = async (page: Page) => {
   await page.evaluate(() => window.loadCmp())
   await page.waitForFunction(() => (window.tcfTest?.listeners() ?? 0) > 0)
 }
-/** What the CmpApi reports to any caller: its event status and purpose 1's consent. */
+/**
+ * What the CmpApi reports to any caller: its event status, purpose 1's consent, and purpose 8 by
+ * consent or legitimate interest (which the withdrawal leaves standing).
+ */
 const cmpSays = (page: Page) =>
   page.evaluate(
     () =>
-      new Promise<{ status?: string; purpose1: boolean; tcString: boolean }>((resolve) =>
-        window.__tcfapi!('getTCData', 2, (data) =>
-          resolve({
-            status: data.eventStatus,
-            purpose1: !!data.purpose.consents[1],
-            tcString: !!data.tcString,
-          }),
-        ),
+      new Promise<{ status?: string; purpose1: boolean; purpose8: boolean; tcString: boolean }>(
+        (resolve) =>
+          window.__tcfapi!('getTCData', 2, (data) =>
+            resolve({
+              status: data.eventStatus,
+              purpose1: !!data.purpose.consents[1],
+              purpose8: !!(data.purpose.consents[8] || data.purpose.legitimateInterests[8]),
+              tcString: !!data.tcString,
+            }),
+          ),
       ),
   )
 const providers = async (inbox: Inbox) =>
@@ -99,7 +104,12 @@ it('keeps the TCF decision across reloads: grant, then withdrawal', async () => 
     await sdkLoaded(page)
     await track(page, 'held')
     await cmpFollowed(page) // the banner is up: pending
-    expect(await cmpSays(page)).toEqual({ status: 'cmpuishown', purpose1: false, tcString: false })
+    expect(await cmpSays(page)).toEqual({
+      status: 'cmpuishown',
+      purpose1: false,
+      purpose8: false,
+      tcString: false,
+    })
     expect(await flush(page)).toMatchObject({ sent: 0, failed: 0, pending: 2 }) // page_view, held
     expect(await queued(page)).toBe(-1)
     expect(await stored(page, 'touchtrail:id')).toBeNull()
@@ -110,6 +120,7 @@ it('keeps the TCF decision across reloads: grant, then withdrawal', async () => 
     expect(await cmpSays(page)).toEqual({
       status: 'useractioncomplete',
       purpose1: true,
+      purpose8: true,
       tcString: true,
     })
     await expect.poll(() => providers(inbox), { timeout: 15_000 }).toEqual(['page_view', 'held'])
@@ -130,7 +141,12 @@ it('keeps the TCF decision across reloads: grant, then withdrawal', async () => 
 
     // The CMP loads with the stored grant, then the visitor withdraws while a batch is queued.
     await cmpFollowed(page)
-    expect(await cmpSays(page)).toEqual({ status: 'tcloaded', purpose1: true, tcString: true })
+    expect(await cmpSays(page)).toEqual({
+      status: 'tcloaded',
+      purpose1: true,
+      purpose8: true,
+      tcString: true,
+    })
     await inbox.script([], { status: 503, retryAfter: '1' })
     await track(page, 'queued')
     expect(await flush(page)).toMatchObject({ sent: 0, failed: 1 })
@@ -148,6 +164,7 @@ it('keeps the TCF decision across reloads: grant, then withdrawal', async () => 
     expect(await cmpSays(page)).toEqual({
       status: 'useractioncomplete',
       purpose1: false,
+      purpose8: true,
       tcString: true,
     })
     expect(await stored(page, 'touchtrail:consent')).toBe('denied')
@@ -158,7 +175,12 @@ it('keeps the TCF decision across reloads: grant, then withdrawal', async () => 
     await sdkLoaded(page)
     expect(await track(page, 'denied')).toBeUndefined()
     await cmpFollowed(page)
-    expect(await cmpSays(page)).toEqual({ status: 'tcloaded', purpose1: false, tcString: true })
+    expect(await cmpSays(page)).toEqual({
+      status: 'tcloaded',
+      purpose1: false,
+      purpose8: true,
+      tcString: true,
+    })
     expect(await track(page, 'denied')).toBeUndefined()
     expect(await flush(page)).toEqual({ sent: 0, failed: 0, pending: 0 })
     expect(await queued(page)).toBeLessThanOrEqual(0)

@@ -3,7 +3,7 @@
 // euconsent-v2 cookie and reports it (tcloaded) when it loads on the next page; a new visitor
 // gets the banner (cmpuishown). Choices are real TC strings encoded by @iabtcf/core.
 import { CmpApi, CmpApiModel } from '@iabtcf/cmpapi'
-import { ACCEPT_ALL, REJECT_ALL, tcString, type TcChoice } from './tcfStrings'
+import { ACCEPT_ALL, tcString, type TcChoice } from './tcfStrings'
 
 /** What the test drives: the banner's buttons, and how many listeners the CmpApi serves. */
 export interface TcfTest {
@@ -11,6 +11,11 @@ export interface TcfTest {
   withdraw(): void
   listeners(): number
 }
+
+// The withdrawal takes back every consent but leaves the legitimate interests standing, as a
+// visitor does who objects to none: purpose 8 is still allowed then, so only purpose 1 (storage,
+// consent only) makes it a denial.
+const WITHDRAW_CONSENTS: TcChoice = { legitimateInterests: ACCEPT_ALL.legitimateInterests }
 
 const COOKIE = 'euconsent-v2'
 const stored = () =>
@@ -32,6 +37,6 @@ const choose = (choice: TcChoice) => {
 
 ;(window as unknown as { tcfTest: TcfTest }).tcfTest = {
   grant: () => choose(ACCEPT_ALL),
-  withdraw: () => choose(REJECT_ALL),
+  withdraw: () => choose(WITHDRAW_CONSENTS),
   listeners: () => CmpApiModel.eventQueue.size,
 }
