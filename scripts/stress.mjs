@@ -19,6 +19,8 @@ const burners = Array.from({ length: Number(values.burners) }, () =>
 )
 const stopBurners = () => burners.forEach((burner) => burner.kill('SIGKILL'))
 process.on('exit', stopBurners)
+// Ctrl-C or a kill: the burners must not outlive the script.
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130))
 
 const runOnce = () =>
   new Promise((resolve) => {
