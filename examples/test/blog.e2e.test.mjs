@@ -9,6 +9,7 @@ import { startCollector } from '../collector/server.mjs'
 import { launchChromium } from '../shared/chromium.mjs'
 import { startSite } from '../shared/site.mjs'
 import { fillCheckout } from './checkoutForm.mjs'
+import { startStorefront } from './storefrontSite.mjs'
 import { tempDb } from './helpers.mjs'
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -28,13 +29,7 @@ beforeAll(async () => {
   db = tempDb()
   collector = await startCollector({ dbPath: db.path })
   // As in the demo: the shop on 127.0.0.1, the blog reached as localhost, two hosts.
-  shop = await startSite({
-    name: 'storefront',
-    root: join(repo, 'examples', 'storefront'),
-    spa: true,
-    collectorUrl: collector.url,
-    sdkDir,
-  })
+  shop = await startStorefront(collector.url, sdkDir)
   blog = await startSite({
     name: 'blog',
     root: join(repo, 'examples', 'blog'),

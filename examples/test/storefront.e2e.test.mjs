@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { startCollector } from '../collector/server.mjs'
 import { launchChromium } from '../shared/chromium.mjs'
-import { startSite } from '../shared/site.mjs'
 import { fillCheckout } from './checkoutForm.mjs'
+import { startStorefront } from './storefrontSite.mjs'
 import { tempDb } from './helpers.mjs'
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -25,13 +25,7 @@ let page
 beforeAll(async () => {
   db = tempDb()
   collector = await startCollector({ dbPath: db.path })
-  shop = await startSite({
-    name: 'storefront',
-    root: join(repo, 'examples', 'storefront'),
-    spa: true,
-    collectorUrl: collector.url,
-    sdkDir,
-  })
+  shop = await startStorefront(collector.url, sdkDir)
   browser = await launchChromium()
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
   page.on('pageerror', (error) => console.error('page error:', error.message))
