@@ -1,16 +1,11 @@
 // Launches the machine's Chromium through Playwright (no browser downloads work here), with every
 // host but 127.0.0.1 unresolvable: a peer that still calls home fails fast and is counted.
 import { chromium } from 'playwright'
+import { chromiumArgs, findChromium } from '../../scripts/chromium.mjs'
 import { within } from './wait.mjs'
 
 const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
+  ...chromiumArgs,
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
   // Background-tab throttling would stretch timers in pages Playwright does not focus.
   '--disable-background-timer-throttling',
@@ -36,7 +31,7 @@ const visitorAgent = async (browser) => {
  */
 export const launchBrowser = async () => {
   const server = await chromium.launchServer({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    executablePath: findChromium(),
     args: ARGS,
     timeout: 60_000,
   })

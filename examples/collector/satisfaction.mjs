@@ -59,6 +59,19 @@ const order = (by) => (a, b) => {
   return b.touchpoints - a.touchpoints || b.answers - a.answers || (a.key < b.key ? -1 : 1)
 }
 
+/** The row of a key before its counts and answers fill it in: nothing counted, no score. */
+export const emptyRow = (key) => ({
+  key,
+  touchpoints: 0,
+  answers: 0,
+  csat: null,
+  nps: null,
+  ces: null,
+  thumbs: null,
+  abandons: 0,
+  rageClicks: 0,
+})
+
 /**
  * Rows `{ key, touchpoints, answers, csat, nps, ces, thumbs, abandons, rageClicks }`; a score
  * is null when its key has no answer on that scale; scores rounded to 2 decimals.
@@ -71,21 +84,7 @@ export const satisfaction = async ({ read }, by) => {
   }
   const [counted, answered] = await Promise.all([read(touchpointsSql(by)), read(answersSql(by))])
   const rows = new Map()
-  const row = (key) =>
-    rows.get(key) ??
-    rows
-      .set(key, {
-        key,
-        touchpoints: 0,
-        answers: 0,
-        csat: null,
-        nps: null,
-        ces: null,
-        thumbs: null,
-        abandons: 0,
-        rageClicks: 0,
-      })
-      .get(key)
+  const row = (key) => rows.get(key) ?? rows.set(key, emptyRow(key)).get(key)
   for (const { key, touchpoints, abandons, rage_clicks: rageClicks } of counted) {
     Object.assign(row(key), { touchpoints, abandons, rageClicks })
   }

@@ -1,5 +1,6 @@
 // Across visitors: the stage funnel and the channel × touchpoint matrix.
 import { TYPE_GLYPHS, dot, el, label, svg } from './dom.js'
+import { table } from './table.js'
 
 /** The stage funnel: distinct visitors per stage, as bars, into `container`. */
 export const renderFunnel = (container, { visitors, stages }) => {
@@ -80,61 +81,45 @@ export const renderMatrix = (container, rows) => {
   const max = Math.max(...rows.map((r) => r.touchpoints))
   const total = (filter) => rows.filter(filter).reduce((sum, r) => sum + r.touchpoints, 0)
   container.replaceChildren(
-    el(
-      'table',
-      {},
-      el(
-        'thead',
-        {},
+    table({
+      head: [
+        el('th', {}),
+        types.map((type) => el('th', { title: type }, label(type))),
+        el('th', {}, 'total'),
+      ],
+      body: channels.map((channel) =>
         el(
           'tr',
           {},
-          el('th', {}),
-          types.map((type) => el('th', { title: type }, label(type))),
-          el('th', {}, 'total'),
+          el('th', {}, el('span', { class: 'chip' }, dot(channel), label(channel))),
+          types.map((type) => {
+            const found = cell.get(`${channel}|${type}`)
+            const strength = found ? 0.08 + 0.72 * (found.touchpoints / max) : 0
+            return el(
+              'td',
+              {
+                'data-channel': channel,
+                'data-type': type,
+                title: found
+                  ? `${found.touchpoints} touchpoints from ${found.visitors} visitors`
+                  : 'none',
+                style: found
+                  ? `background:rgba(79,70,229,${strength.toFixed(2)});color:${strength > 0.5 ? '#fff' : '#111827'}`
+                  : 'color:#d1d5db',
+              },
+              found ? String(found.touchpoints) : '·',
+            )
+          }),
+          el('td', { class: 'total' }, String(total((r) => r.channel === channel))),
         ),
       ),
-      el(
-        'tbody',
+      foot: el(
+        'tr',
         {},
-        channels.map((channel) =>
-          el(
-            'tr',
-            {},
-            el('th', {}, el('span', { class: 'chip' }, dot(channel), label(channel))),
-            types.map((type) => {
-              const found = cell.get(`${channel}|${type}`)
-              const strength = found ? 0.08 + 0.72 * (found.touchpoints / max) : 0
-              return el(
-                'td',
-                {
-                  'data-channel': channel,
-                  'data-type': type,
-                  title: found
-                    ? `${found.touchpoints} touchpoints from ${found.visitors} visitors`
-                    : 'none',
-                  style: found
-                    ? `background:rgba(79,70,229,${strength.toFixed(2)});color:${strength > 0.5 ? '#fff' : '#111827'}`
-                    : 'color:#d1d5db',
-                },
-                found ? String(found.touchpoints) : '·',
-              )
-            }),
-            el('td', { class: 'total' }, String(total((r) => r.channel === channel))),
-          ),
-        ),
+        el('th', {}, ''),
+        types.map((type) => el('td', {}, String(total((r) => r.type === type)))),
+        el('td', {}, String(total(() => true))),
       ),
-      el(
-        'tfoot',
-        {},
-        el(
-          'tr',
-          {},
-          el('th', {}, ''),
-          types.map((type) => el('td', {}, String(total((r) => r.type === type)))),
-          el('td', {}, String(total(() => true))),
-        ),
-      ),
-    ),
+    }),
   )
 }

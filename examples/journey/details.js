@@ -2,6 +2,7 @@
 import { clock, day, dot, el, label } from './dom.js'
 import { FRICTION, answerText } from './feeling.js'
 import { siteOf } from './customers.js'
+import { table } from './table.js'
 
 // What a touchpoint's props say, in a few words.
 export const describe = (tp) => {
@@ -49,44 +50,30 @@ export const describe = (tp) => {
  * customer's journey) a column says which device and site each touchpoint came from.
  */
 export const detailsTable = (touchpoints, onPick, { devices } = {}) =>
-  el(
-    'table',
-    {},
-    el(
-      'thead',
-      {},
+  table({
+    head: ['#', 'time', 'touchpoint', 'stage', 'channel', devices ? 'device · site' : undefined]
+      .concat(['page', 'details'])
+      .filter(Boolean)
+      .map((h) => el('th', {}, h)),
+    body: touchpoints.map((tp, index) =>
       el(
         'tr',
-        {},
-        ['#', 'time', 'touchpoint', 'stage', 'channel', devices ? 'device · site' : undefined]
-          .concat(['page', 'details'])
-          .filter(Boolean)
-          .map((h) => el('th', {}, h)),
+        {
+          'data-id': tp.id,
+          class: FRICTION.has(tp.type) ? 'friction' : '',
+          onclick: () => onPick(tp.id),
+        },
+        el('td', {}, String(index + 1)),
+        el('td', {}, `${day.format(new Date(tp.ts))} ${clock.format(new Date(tp.ts))}`),
+        el('td', {}, label(tp.type)),
+        el('td', {}, tp.stage ?? '—'),
+        el('td', {}, el('span', { class: 'chip' }, dot(tp.channel), label(tp.channel))),
+        devices ? deviceCell(devices.get(tp.anonymousId), tp) : undefined,
+        el('td', {}, tp.page.path ?? tp.page.url),
+        el('td', { class: 'props' }, describe(tp)),
       ),
     ),
-    el(
-      'tbody',
-      {},
-      touchpoints.map((tp, index) =>
-        el(
-          'tr',
-          {
-            'data-id': tp.id,
-            class: FRICTION.has(tp.type) ? 'friction' : '',
-            onclick: () => onPick(tp.id),
-          },
-          el('td', {}, String(index + 1)),
-          el('td', {}, `${day.format(new Date(tp.ts))} ${clock.format(new Date(tp.ts))}`),
-          el('td', {}, label(tp.type)),
-          el('td', {}, tp.stage ?? '—'),
-          el('td', {}, el('span', { class: 'chip' }, dot(tp.channel), label(tp.channel))),
-          devices ? deviceCell(devices.get(tp.anonymousId), tp) : undefined,
-          el('td', {}, tp.page.path ?? tp.page.url),
-          el('td', { class: 'props' }, describe(tp)),
-        ),
-      ),
-    ),
-  )
+  })
 
 const deviceCell = (device, tp) =>
   el(

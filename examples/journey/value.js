@@ -2,6 +2,7 @@
 // each channel (or touchpoint type) gets under every attribution model, side by side, so the
 // marketer sees where first-touch and last-touch disagree.
 import { dot, el, label } from './dom.js'
+import { table } from './table.js'
 
 /** The models of /api/attribution, in the panel's column order. */
 export const MODELS = ['first', 'last', 'linear', 'time_decay', 'position', 'markov']
@@ -116,77 +117,65 @@ export const renderValue = (container, answers, { model, by, on }) => {
         ` · credit by ${label(by)} under `,
       el('strong', {}, MODEL_NAMES[chosen.model] ?? model),
     ),
-    el(
-      'table',
-      {},
-      el(
-        'thead',
-        {},
-        el(
+    table({
+      head: [
+        el('th', {}, by),
+        models.map((name) =>
+          el(
+            'th',
+            { class: name === model ? 'chosen' : '', 'data-model': name },
+            MODEL_NAMES[name],
+          ),
+        ),
+        hasFirstLast
+          ? el('th', { title: 'last-touch share minus first-touch share' }, 'last − first')
+          : undefined,
+      ],
+      body: rows.map((row) => {
+        const swing = hasFirstLast ? row.shares.last - row.shares.first : 0
+        return el(
           'tr',
-          {},
-          el('th', {}, by),
-          models.map((name) =>
+          { 'data-key': row.key },
+          el(
+            'th',
+            {},
             el(
-              'th',
-              { class: name === model ? 'chosen' : '', 'data-model': name },
-              MODEL_NAMES[name],
+              'span',
+              { class: 'chip' },
+              by === 'channel' ? dot(row.key) : undefined,
+              label(row.key),
             ),
           ),
+          models.map((name) => {
+            const share = row.shares[name]
+            const credit = row.credit[name]
+            return el(
+              'td',
+              {
+                class: name === model ? 'chosen' : '',
+                'data-model': name,
+                'data-share': share.toFixed(4),
+                title: credit
+                  ? `${MODEL_NAMES[name]}: ${credit.conversions.toFixed(2)} conversions, ` +
+                    money(credit.value, answers[name].currency)
+                  : `${MODEL_NAMES[name]}: no credit`,
+                style: `background:rgba(79,70,229,${(0.06 + 0.7 * share).toFixed(2)});color:${share > 0.45 ? '#fff' : '#111827'}`,
+              },
+              percent(share),
+            )
+          }),
           hasFirstLast
-            ? el('th', { title: 'last-touch share minus first-touch share' }, 'last − first')
-            : undefined,
-        ),
-      ),
-      el(
-        'tbody',
-        {},
-        rows.map((row) => {
-          const swing = hasFirstLast ? row.shares.last - row.shares.first : 0
-          return el(
-            'tr',
-            { 'data-key': row.key },
-            el(
-              'th',
-              {},
-              el(
-                'span',
-                { class: 'chip' },
-                by === 'channel' ? dot(row.key) : undefined,
-                label(row.key),
-              ),
-            ),
-            models.map((name) => {
-              const share = row.shares[name]
-              const credit = row.credit[name]
-              return el(
+            ? el(
                 'td',
                 {
-                  class: name === model ? 'chosen' : '',
-                  'data-model': name,
-                  'data-share': share.toFixed(4),
-                  title: credit
-                    ? `${MODEL_NAMES[name]}: ${credit.conversions.toFixed(2)} conversions, ` +
-                      money(credit.value, answers[name].currency)
-                    : `${MODEL_NAMES[name]}: no credit`,
-                  style: `background:rgba(79,70,229,${(0.06 + 0.7 * share).toFixed(2)});color:${share > 0.45 ? '#fff' : '#111827'}`,
+                  class: `swing${Math.abs(swing) >= 0.1 ? ' disagree' : ''}`,
+                  'data-swing': swing.toFixed(4),
                 },
-                percent(share),
+                `${swing > 0 ? '+' : swing < 0 ? '−' : '±'}${Math.abs(Math.round(swing * 100))} pt`,
               )
-            }),
-            hasFirstLast
-              ? el(
-                  'td',
-                  {
-                    class: `swing${Math.abs(swing) >= 0.1 ? ' disagree' : ''}`,
-                    'data-swing': swing.toFixed(4),
-                  },
-                  `${swing > 0 ? '+' : swing < 0 ? '−' : '±'}${Math.abs(Math.round(swing * 100))} pt`,
-                )
-              : undefined,
-          )
-        }),
-      ),
-    ),
+            : undefined,
+        )
+      }),
+    }),
   )
 }

@@ -2,6 +2,7 @@
 // got stuck most (form abandons, rage clicks), worst first, so a marketer knows where to act.
 import { el, label } from './dom.js'
 import { feltColor, feltOf } from './feeling.js'
+import { table } from './table.js'
 
 /**
  * Ranks /api/satisfaction rows (by type and by page) when the collector has no /api/weak-links.
@@ -67,61 +68,47 @@ export const renderWeakLinks = (container, rows, { limit = 8 } = {}) => {
   }
   const top = Math.max(...rows.map((row) => row.score), 0.01)
   container.replaceChildren(
-    el(
-      'table',
-      {},
-      el(
-        'thead',
-        {},
-        el(
+    table({
+      head: [
+        ['#'],
+        ['where', 'text'],
+        ['satisfaction', 'text'],
+        ['abandons'],
+        ['rage clicks'],
+        ['tp', undefined, 'touchpoints'],
+        ['weakness', 'text'],
+      ].map(([h, align, title]) => el('th', { class: align, title }, h)),
+      body: rows.slice(0, limit).map((row, index) => {
+        const felt = feltOf(row)
+        return el(
           'tr',
-          {},
-          [
-            ['#'],
-            ['where', 'text'],
-            ['satisfaction', 'text'],
-            ['abandons'],
-            ['rage clicks'],
-            ['tp', undefined, 'touchpoints'],
-            ['weakness', 'text'],
-          ].map(([h, align, title]) => el('th', { class: align, title }, h)),
-        ),
-      ),
-      el(
-        'tbody',
-        {},
-        rows.slice(0, limit).map((row, index) => {
-          const felt = feltOf(row)
-          return el(
-            'tr',
-            { 'data-kind': row.kind, 'data-key': row.key },
-            el('td', { class: 'rank' }, String(index + 1)),
-            el(
-              'th',
-              { title: `${row.kind} ${row.key}` },
-              el('span', { class: `kind ${row.kind}` }, row.kind),
-              row.kind === 'type' ? label(row.key) : row.key,
-            ),
-            el(
-              'td',
-              { class: 'felt' },
-              el('span', { class: 'dot', style: `background:${feltColor(felt)}` }),
-              ` ${figure(row)}`,
-            ),
-            count(row.abandons, 'form abandons'),
-            count(row.rageClicks, 'rage clicks'),
-            el('td', {}, String(row.touchpoints ?? 0)),
-            el(
-              'td',
-              { class: 'score', title: `score ${row.score.toFixed(2)}` },
-              el('span', {
-                class: 'bar',
-                style: `width:${Math.max(4, Math.round((row.score / top) * 60))}px`,
-              }),
-            ),
-          )
-        }),
-      ),
-    ),
+          { 'data-kind': row.kind, 'data-key': row.key },
+          el('td', { class: 'rank' }, String(index + 1)),
+          el(
+            'th',
+            { title: `${row.kind} ${row.key}` },
+            el('span', { class: `kind ${row.kind}` }, row.kind),
+            row.kind === 'type' ? label(row.key) : row.key,
+          ),
+          el(
+            'td',
+            { class: 'felt' },
+            el('span', { class: 'dot', style: `background:${feltColor(felt)}` }),
+            ` ${figure(row)}`,
+          ),
+          count(row.abandons, 'form abandons'),
+          count(row.rageClicks, 'rage clicks'),
+          el('td', {}, String(row.touchpoints ?? 0)),
+          el(
+            'td',
+            { class: 'score', title: `score ${row.score.toFixed(2)}` },
+            el('span', {
+              class: 'bar',
+              style: `width:${Math.max(4, Math.round((row.score / top) * 60))}px`,
+            }),
+          ),
+        )
+      }),
+    }),
   )
 }

@@ -8,6 +8,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest'
 import { startCollector } from '../collector/server.mjs'
 import { launchChromium } from '../shared/chromium.mjs'
 import { startSite } from '../shared/site.mjs'
+import { fillCheckout } from './checkoutForm.mjs'
+import { startStorefront } from './storefrontSite.mjs'
 import { tempDb } from './helpers.mjs'
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -27,13 +29,7 @@ beforeAll(async () => {
   db = tempDb()
   collector = await startCollector({ dbPath: db.path })
   // As in the demo: the shop on 127.0.0.1, the blog reached as localhost, two hosts.
-  shop = await startSite({
-    name: 'storefront',
-    root: join(repo, 'examples', 'storefront'),
-    spa: true,
-    collectorUrl: collector.url,
-    sdkDir,
-  })
+  shop = await startStorefront(collector.url, sdkDir)
   blog = await startSite({
     name: 'blog',
     root: join(repo, 'examples', 'blog'),
@@ -192,11 +188,7 @@ it.skipIf(!hasLinker)(
     await page.getByRole('link', { name: 'House Espresso' }).click()
     await page.waitForURL(`${shop.url}/products/house-espresso`) // _tt left the address bar
     await page.getByRole('link', { name: 'Buy now' }).click()
-    await page.fill('input[name=name]', 'Di Example')
-    await page.fill('input[name=email]', 'di@example.com')
-    await page.fill('input[name=card]', '4242 4242 4242 4242')
-    await page.fill('input[name=expiry]', '12/29')
-    await page.fill('input[name=cvc]', '123')
+    await fillCheckout(page, { name: 'Di Example', email: 'di@example.com' })
     await page.getByRole('button', { name: /^Pay/ }).click()
     await page.waitForURL('**/checkout/thank-you**')
     const mine = async () => {

@@ -3,19 +3,10 @@
 import { describe, expect, it } from 'vitest'
 import { MODELS, renderValue, valueRows } from '../journey/value.js'
 import { rankWeakLinks, renderWeakLinks } from '../journey/weakLinks.js'
+import { emptyRow } from '../collector/satisfaction.mjs'
 
-const satisfaction = (key, figures) => ({
-  key,
-  touchpoints: 10,
-  answers: 0,
-  csat: null,
-  nps: null,
-  ces: null,
-  thumbs: null,
-  abandons: 0,
-  rageClicks: 0,
-  ...figures,
-})
+// A /api/satisfaction row of 10 touchpoints, with `figures` over the collector's empty row.
+const satisfaction = (key, figures) => ({ ...emptyRow(key), touchpoints: 10, ...figures })
 
 describe('rankWeakLinks', () => {
   const byType = [

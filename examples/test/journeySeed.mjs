@@ -10,54 +10,48 @@ const page = (host, path, title) => ({
 
 const phone = { anonymousId: 'ada-phone', context: { locale: 'en-GB', screen: '390x844' } }
 const laptop = { anonymousId: 'ada-laptop', context: { locale: 'en-GB', screen: '1440x900' } }
+// A session's touchpoints share their device, session and channel.
+const phoneVisit = { ...phone, sessionId: 's-phone-1', channel: 'social' }
+const laptopVisit = { ...laptop, sessionId: 's-laptop-1', channel: 'email' }
+const bobVisit = { anonymousId: 'bob', sessionId: 's-bob', channel: 'paid_search' }
 
 /** The seeded touchpoints, with the ids the tests look for. */
 export const seed = () => {
   const post = touchpoint({
-    ...phone,
+    ...phoneVisit,
     id: 'tp-post',
     ts: at(0),
-    sessionId: 's-phone-1',
-    channel: 'social',
     ...page('blog.example', '/posts/boots', 'Which boots?'),
   })
   const thumbs = touchpoint({
-    ...phone,
+    ...phoneVisit,
     id: 'tp-thumbs',
     ts: at(1),
-    sessionId: 's-phone-1',
-    channel: 'social',
     type: 'feedback',
     stage: 'awareness',
     ...page('blog.example', '/posts/boots', 'Which boots?'),
     props: { scale: 'thumbs', score: 1, about: { type: 'page_view', touchpointId: 'tp-post' } },
   })
   const shop = touchpoint({
-    ...laptop,
+    ...laptopVisit,
     id: 'tp-shop',
     ts: at(60),
-    sessionId: 's-laptop-1',
-    channel: 'email',
     stage: 'consideration',
     ...page('shop.example', '/p/boots', 'Boots'),
   })
   const chat = touchpoint({
-    ...laptop,
+    ...laptopVisit,
     id: 'tp-chat',
     ts: at(61),
-    sessionId: 's-laptop-1',
-    channel: 'email',
     type: 'chat_open',
     stage: 'consideration',
     ...page('shop.example', '/p/boots', 'Boots'),
     props: { provider: 'crisp', widget: 'crisp', trigger: 'click' },
   })
   const csat = touchpoint({
-    ...laptop,
+    ...laptopVisit,
     id: 'tp-csat',
     ts: at(63),
-    sessionId: 's-laptop-1',
-    channel: 'email',
     type: 'feedback',
     stage: 'consideration',
     ...page('shop.example', '/p/boots', 'Boots'),
@@ -69,22 +63,18 @@ export const seed = () => {
     },
   })
   const abandon = touchpoint({
-    ...laptop,
+    ...laptopVisit,
     id: 'tp-abandon',
     ts: at(65),
-    sessionId: 's-laptop-1',
-    channel: 'email',
     type: 'form_abandon',
     stage: 'purchase',
     ...page('shop.example', '/checkout', 'Checkout'),
     props: { formId: 'checkout', fields: ['email', 'card'], lastField: 'card', dwellMs: 42_000 },
   })
   const identify = touchpoint({
-    ...laptop,
+    ...laptopVisit,
     id: 'tp-identify',
     ts: at(66),
-    sessionId: 's-laptop-1',
-    channel: 'email',
     userId: 'ada',
     type: 'identify',
     stage: null,
@@ -92,11 +82,9 @@ export const seed = () => {
     props: { traits: { plan: 'gold' } },
   })
   const rage = touchpoint({
-    ...laptop,
+    ...laptopVisit,
     id: 'tp-rage',
     ts: at(67),
-    sessionId: 's-laptop-1',
-    channel: 'email',
     userId: 'ada',
     type: 'rage_click',
     stage: 'purchase',
@@ -104,11 +92,9 @@ export const seed = () => {
     props: { target: 'main > form#pay > button.primary', clicks: 5 },
   })
   const purchase = touchpoint({
-    ...laptop,
+    ...laptopVisit,
     id: 'tp-purchase',
     ts: at(68),
-    sessionId: 's-laptop-1',
-    channel: 'email',
     userId: 'ada',
     type: 'purchase',
     stage: 'purchase',
@@ -116,11 +102,9 @@ export const seed = () => {
     props: { orderId: 'o-1', value: 120, currency: 'EUR' },
   })
   const nps = touchpoint({
-    ...laptop,
+    ...laptopVisit,
     id: 'tp-nps',
     ts: at(69),
-    sessionId: 's-laptop-1',
-    channel: 'email',
     userId: 'ada',
     type: 'feedback',
     stage: 'retention',
@@ -138,19 +122,15 @@ export const seed = () => {
     ...page('blog.example', '/posts/care', 'Boot care'),
   })
   const bob = touchpoint({
-    anonymousId: 'bob',
+    ...bobVisit,
     id: 'tp-bob',
     ts: at(30),
-    sessionId: 's-bob',
-    channel: 'paid_search',
     ...page('shop.example', '/checkout', 'Checkout'),
   })
   const bobAbandon = touchpoint({
-    anonymousId: 'bob',
+    ...bobVisit,
     id: 'tp-bob-abandon',
     ts: at(31),
-    sessionId: 's-bob',
-    channel: 'paid_search',
     type: 'form_abandon',
     stage: 'purchase',
     ...page('shop.example', '/checkout', 'Checkout'),

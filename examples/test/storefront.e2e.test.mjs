@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { startCollector } from '../collector/server.mjs'
 import { launchChromium } from '../shared/chromium.mjs'
-import { startSite } from '../shared/site.mjs'
+import { fillCheckout } from './checkoutForm.mjs'
+import { startStorefront } from './storefrontSite.mjs'
 import { tempDb } from './helpers.mjs'
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -24,13 +25,7 @@ let page
 beforeAll(async () => {
   db = tempDb()
   collector = await startCollector({ dbPath: db.path })
-  shop = await startSite({
-    name: 'storefront',
-    root: join(repo, 'examples', 'storefront'),
-    spa: true,
-    collectorUrl: collector.url,
-    sdkDir,
-  })
+  shop = await startStorefront(collector.url, sdkDir)
   browser = await launchChromium()
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
   page.on('pageerror', (error) => console.error('page error:', error.message))
@@ -80,11 +75,7 @@ it('records an email visit through to checkout, and the viewer maps it', async (
   // The card fields show what to type; the placeholders stay out of the touchpoints (below).
   expect(await page.getAttribute('input[name=card]', 'placeholder')).toBe('4242 4242 4242 4242')
   expect(await page.getAttribute('input[name=cvc]', 'placeholder')).toBe('123')
-  await page.fill('input[name=name]', 'Ann Example')
-  await page.fill('input[name=email]', 'ann@example.com')
-  await page.fill('input[name=card]', '4242 4242 4242 4242')
-  await page.fill('input[name=expiry]', '12/29')
-  await page.fill('input[name=cvc]', '123')
+  await fillCheckout(page, { name: 'Ann Example', email: 'ann@example.com' })
   await page.getByRole('button', { name: /^Pay/ }).click()
   await page.waitForURL('**/checkout/thank-you**')
 
@@ -235,11 +226,7 @@ it('links each survey answer to what it rates: the chat, and the purchase; rage 
 
   await page.getByRole('link', { name: 'Buy now' }).click()
   await page.waitForURL('**/checkout?product=yirgacheffe')
-  await page.fill('input[name=name]', 'Bo Example')
-  await page.fill('input[name=email]', 'bo@example.com')
-  await page.fill('input[name=card]', '4242 4242 4242 4242')
-  await page.fill('input[name=expiry]', '12/29')
-  await page.fill('input[name=cvc]', '123')
+  await fillCheckout(page, { name: 'Bo Example', email: 'bo@example.com' })
   // The provider takes 1.5 s and the button shows nothing: four clicks in a burst.
   await page.click('#pay', { clickCount: 4 })
   await page.waitForURL('**/checkout/thank-you**')

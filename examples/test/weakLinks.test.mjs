@@ -1,19 +1,10 @@
 // The weak-links score on hand-made rows, worked out on paper.
 import { describe, expect, it } from 'vitest'
 import { dissatisfaction, rankWeakLinks } from '../collector/weakLinks.mjs'
+import { emptyRow } from '../collector/satisfaction.mjs'
 
-const row = (key, fields = {}) => ({
-  key,
-  touchpoints: 10,
-  answers: 0,
-  csat: null,
-  nps: null,
-  ces: null,
-  thumbs: null,
-  abandons: 0,
-  rageClicks: 0,
-  ...fields,
-})
+// A /api/satisfaction row of 10 touchpoints, with `fields` over the collector's empty row.
+const row = (key, fields = {}) => ({ ...emptyRow(key), touchpoints: 10, ...fields })
 
 describe('dissatisfaction', () => {
   it.each([

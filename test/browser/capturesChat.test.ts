@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import { captureChatOpens } from '../../src/captures/chatOpen'
-import { captureChatWidgets, type ChatProvider } from '../../src/captures/chatWidgets'
+import { CHAT_GLOBALS, captureChatWidgets, type ChatProvider } from '../../src/captures/chatWidgets'
 import {
   installCrispQueue,
   installDrift,
@@ -10,12 +10,10 @@ import {
   installLiveChat,
   installTawk,
   installZendesk,
-  WIDGET_GLOBALS,
 } from '../support/chatStandIns'
 import { createRecorder } from '../support/captureRecorder'
 
 const w = window as unknown as Record<string, any>
-const GLOBALS = WIDGET_GLOBALS
 
 describe('chat captures in Chromium', () => {
   let stop = () => {}
@@ -23,7 +21,8 @@ describe('chat captures in Chromium', () => {
     vi.useRealTimers()
     stop()
     document.body.innerHTML = ''
-    for (const name of GLOBALS) delete w[name]
+    // The stand-ins install only these (chatWidgets.test checks it).
+    for (const name of CHAT_GLOBALS) delete w[name]
   })
 
   it('emits chat_open for a real click on a data-tt-chat launcher the app stops', async () => {

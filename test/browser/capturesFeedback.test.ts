@@ -2,25 +2,14 @@
 // and the check in track() that drops bad scores and purchases whoever sends them.
 import { afterEach, expect, inject, it } from 'vitest'
 import { userEvent } from 'vitest/browser'
-import { captureFeedback, createTracker } from 'touchtrail'
-import type { Tracker, TrackerOptions, TouchtrailError } from 'touchtrail'
+import { captureFeedback } from 'touchtrail'
+import type { TrackerOptions, TouchtrailError } from 'touchtrail'
+import { startGranted } from '../support/grantedTracker'
 import { createInbox, type Inbox } from '../support/inbox'
 
-const trackers: Tracker[] = []
-const start = (inbox: Inbox, options: Partial<TrackerOptions> = {}) => {
-  const tracker = createTracker({
-    collector: inbox.url,
-    consent: 'granted',
-    queue: { name: inbox.name },
-    batch: { intervalMs: 60_000 }, // requests when the test flushes
-    capture: [captureFeedback()],
-    ...options,
-  })
-  trackers.push(tracker)
-  return tracker
-}
-afterEach(async () => {
-  await Promise.all(trackers.splice(0).map((tracker) => tracker.shutdown()))
+const start = (inbox: Inbox, options: Partial<TrackerOptions> = {}) =>
+  startGranted(inbox, { capture: [captureFeedback()], ...options })
+afterEach(() => {
   document.body.innerHTML = ''
 })
 const of = async (inbox: Inbox, type: string) =>

@@ -2,25 +2,14 @@
 // at pagehide and after an SPA route change; nothing for submitted or ignored forms.
 import { afterEach, expect, inject, it } from 'vitest'
 import { userEvent } from 'vitest/browser'
-import { captureFormAbandons, createTracker } from 'touchtrail'
-import type { Touchpoint, Tracker } from 'touchtrail'
+import { captureFormAbandons } from 'touchtrail'
+import type { Touchpoint } from 'touchtrail'
+import { startGranted } from '../support/grantedTracker'
 import { createInbox, type Inbox } from '../support/inbox'
 
 const home = location.href
-const trackers: Tracker[] = []
-const start = (inbox: Inbox) => {
-  const tracker = createTracker({
-    collector: inbox.url,
-    consent: 'granted',
-    queue: { name: inbox.name },
-    batch: { intervalMs: 60_000 }, // requests when the test flushes, or the page hides
-    capture: [captureFormAbandons()],
-  })
-  trackers.push(tracker)
-  return tracker
-}
-afterEach(async () => {
-  await Promise.all(trackers.splice(0).map((tracker) => tracker.shutdown()))
+const start = (inbox: Inbox) => startGranted(inbox, { capture: [captureFormAbandons()] })
+afterEach(() => {
   document.body.innerHTML = ''
   history.replaceState(null, '', home)
 })

@@ -1,24 +1,13 @@
 // rage_click through a real tracker to the test collector, with real (trusted) pointer clicks.
 import { afterEach, expect, inject, it } from 'vitest'
 import { userEvent } from 'vitest/browser'
-import { captureRageClicks, createTracker } from 'touchtrail'
+import { captureRageClicks } from 'touchtrail'
 import type { Tracker } from 'touchtrail'
+import { startGranted } from '../support/grantedTracker'
 import { createInbox, type Inbox } from '../support/inbox'
 
-const trackers: Tracker[] = []
-const start = (inbox: Inbox) => {
-  const tracker = createTracker({
-    collector: inbox.url,
-    consent: 'granted',
-    queue: { name: inbox.name },
-    batch: { intervalMs: 60_000 },
-    capture: [captureRageClicks()],
-  })
-  trackers.push(tracker)
-  return tracker
-}
-afterEach(async () => {
-  await Promise.all(trackers.splice(0).map((tracker) => tracker.shutdown()))
+const start = (inbox: Inbox) => startGranted(inbox, { capture: [captureRageClicks()] })
+afterEach(() => {
   document.body.innerHTML = ''
 })
 const typesSent = async (tracker: Tracker, inbox: Inbox) => {

@@ -9,21 +9,17 @@ import {
   expectDelivered,
   expectHeld,
   expectPurged,
-  newInbox,
-  startTracker,
+  markersSent,
+  startWithChat,
 } from '../support/consentChecks'
 import { cookieConsentConfig, page } from '../support/realCmps'
 
 afterEach(() => CookieConsent.reset(true))
-const providers = async (inbox: ReturnType<typeof newInbox>) =>
-  (await inbox.touchpoints()).map((t) => t.props.provider)
 
 describe('cookieConsentConsent with CookieConsent v3 from npm', () => {
   it('holds while the consent modal shows, follows accept, reject and accept again', async () => {
-    const inbox = newInbox()
     CookieConsent.reset(true)
-    const tracker = startTracker(inbox, cookieConsentConsent({ api: CookieConsent }))
-    chat(tracker, `held-${inbox.name}`)
+    const { inbox, tracker } = startWithChat(cookieConsentConsent({ api: CookieConsent }))
     await CookieConsent.run(cookieConsentConfig())
     expect(page.CookieConsent).toBeUndefined() // the ESM build sets no global
     expect(CookieConsent.validConsent()).toBe(false)
@@ -38,7 +34,9 @@ describe('cookieConsentConsent with CookieConsent v3 from npm', () => {
 
     CookieConsent.acceptCategory('all')
     chat(tracker, `again-${inbox.name}`)
-    await expect.poll(() => providers(inbox)).toEqual([`held-${inbox.name}`, `again-${inbox.name}`])
+    await expect
+      .poll(() => markersSent(inbox))
+      .toEqual([`held-${inbox.name}`, `again-${inbox.name}`])
   })
 
   it('reads a stored choice from the cc:onConsent event of run(), without the API', async () => {

@@ -10,8 +10,10 @@ import {
   expectDelivered,
   expectHeld,
   expectPurged,
+  markersSent,
   newInbox,
   startTracker,
+  startWithChat,
 } from '../support/consentChecks'
 import { KLARO_CONFIG, page, type KlaroManager } from '../support/realCmps'
 
@@ -26,11 +28,9 @@ const setUp = (config: object) => {
 
 describe('klaroConsent with Klaro from npm', () => {
   it('follows saves, not toggles, through accept, decline and accept again', async () => {
-    const inbox = newInbox()
     const manager = setUp(KLARO_CONFIG)
     expect(page.klaro).toBeUndefined() // bundled: Klaro sets no global
-    const tracker = startTracker(inbox, klaroConsent({ klaro }))
-    chat(tracker, `held-${inbox.name}`)
+    const { inbox, tracker } = startWithChat(klaroConsent({ klaro }))
     await expectHeld(tracker, inbox, 1, `held-${inbox.name}`)
     manager.updateConsent('touchtrail', true) // toggled in the open modal, not saved
     await expectHeld(tracker, inbox, 1, `held-${inbox.name}`)
@@ -47,7 +47,7 @@ describe('klaroConsent with Klaro from npm', () => {
     manager.saveAndApplyConsents('accept')
     chat(tracker, `again-${inbox.name}`)
     await expect
-      .poll(async () => (await inbox.touchpoints()).map((t) => t.props.provider))
+      .poll(() => markersSent(inbox))
       .toEqual([`held-${inbox.name}`, `again-${inbox.name}`])
   })
 

@@ -1,32 +1,17 @@
 // SPEC §5 against a real HTTP collector: what is retried, split or dropped; what a request is.
-import { afterEach, expect, inject, it, vi } from 'vitest'
-import { createTracker } from 'touchtrail'
-import type { Tracker, TrackerOptions } from 'touchtrail'
+import { expect, inject, it, vi } from 'vitest'
+import type { Tracker } from 'touchtrail'
+// Its long batch interval: requests happen when a test flushes or the SDK retries, not on a timer.
+import { startGranted } from '../support/grantedTracker'
 import { createInbox, type Inbox } from '../support/inbox'
 
-const trackers: Tracker[] = []
-const start = (inbox: Inbox, options: Partial<TrackerOptions> = {}) => {
-  // A long interval: requests happen when a test flushes or the SDK retries, not on a timer.
-  const tracker = createTracker({
-    collector: inbox.url,
-    consent: 'granted',
-    queue: { name: inbox.name },
-    batch: { intervalMs: 60_000 },
-    ...options,
-  })
-  trackers.push(tracker)
-  return tracker
-}
-afterEach(async () => {
-  await Promise.all(trackers.splice(0).map((tracker) => tracker.shutdown()))
-})
 const trackMany = (tracker: Tracker, count: number, provider = 'test') =>
   Array.from({ length: count }, () => tracker.track('chat_open', { provider, trigger: 'api' }))
 const acceptedIds = async (inbox: Inbox) => (await inbox.touchpoints()).map(({ id }) => id)
 
 it('posts the SPEC body as text/plain with no preflight and no extra headers', async () => {
   const inbox = createInbox(inject('collectorUrl'))
-  const tracker = start(inbox)
+  const tracker = startGranted(inbox)
   const [id] = trackMany(tracker, 1, 'wire')
   expect(await tracker.flush()).toEqual({ sent: 1, failed: 0, pending: 0 })
   const [entry] = await inbox.log()
@@ -61,7 +46,7 @@ it('posts the SPEC body as text/plain with no preflight and no extra headers', a
 
 it('gives each touchpoint the ids of when it was tracked, though envelopes are built later', async () => {
   const inbox = createInbox(inject('collectorUrl'))
-  const tracker = start(inbox)
+  const tracker = startGranted(inbox)
   // All in one task: the envelopes are built after it, the identity changes within it.
   const before = tracker.track('chat_open', { provider: 'before', trigger: 'api' })
   tracker.reset()
@@ -81,7 +66,9 @@ it('gives each touchpoint the ids of when it was tracked, though envelopes are b
 
 it('sends custom headers only when configured, and then with a preflight', async () => {
   const inbox = createInbox(inject('collectorUrl'))
-  const tracker = start(inbox, { collector: { url: inbox.url, headers: { 'X-Site': 'shop-1' } } })
+  const tracker = startGranted(inbox, {
+    collector: { url: inbox.url, headers: { 'X-Site': 'shop-1' } },
+  })
   trackMany(tracker, 1)
   expect((await tracker.flush()).sent).toBe(1)
   const [entry] = await inbox.log()
@@ -92,7 +79,7 @@ it('sends custom headers only when configured, and then with a preflight', async
 
 it('counts what flush() did: sent, failed, pending', async () => {
   const inbox = createInbox(inject('collectorUrl'))
-  const tracker = start(inbox)
+  const tracker = startGranted(inbox)
   expect(await tracker.flush()).toEqual({ sent: 0, failed: 0, pending: 0 })
   trackMany(tracker, 3)
   expect(await tracker.flush()).toEqual({ sent: 3, failed: 0, pending: 0 })
@@ -105,7 +92,7 @@ it('counts what flush() did: sent, failed, pending', async () => {
   ])
 
   const held = createInbox(inject('collectorUrl'))
-  const pendingTracker = start(held, { consent: 'required' })
+  const pendingTracker = startGranted(held, { consent: 'required' })
   trackMany(pendingTracker, 4)
   expect(await pendingTracker.flush()).toEqual({ sent: 0, failed: 0, pending: 4 })
 })
@@ -113,7 +100,7 @@ it('counts what flush() did: sent, failed, pending', async () => {
 it('retries 503s and a dropped connection with the same ids until a 2xx, losing none', async () => {
   const inbox = createInbox(inject('collectorUrl'))
   await inbox.script([{ status: 503 }, { reset: true }, { status: 503 }], { status: 200 })
-  const tracker = start(inbox)
+  const tracker = startGranted(inbox)
   const ids = trackMany(tracker, 10)
   expect(await tracker.flush()).toEqual({ sent: 0, failed: 10, pending: 0 })
   await expect.poll(() => acceptedIds(inbox), { timeout: 30_000 }).toEqual(ids)
@@ -136,7 +123,7 @@ it.each([408, 425, 429, 500, 504])('retries a %i', async (status) => {
     Array.from({ length: status === 408 ? 3 : 1 }, () => ({ status })),
     { status: 200 },
   )
-  const tracker = start(inbox)
+  const tracker = startGranted(inbox)
   const ids = trackMany(tracker, 2)
   await tracker.flush()
   await expect.poll(() => acceptedIds(inbox), { timeout: 15_000 }).toEqual(ids)
@@ -145,7 +132,7 @@ it.each([408, 425, 429, 500, 504])('retries a %i', async (status) => {
 it('sends nothing before Retry-After has passed, even when asked to flush', async () => {
   const inbox = createInbox(inject('collectorUrl'))
   await inbox.script([{ status: 429, retryAfter: '2' }], { status: 200 })
-  const tracker = start(inbox, { batch: { intervalMs: 100 } })
+  const tracker = startGranted(inbox, { batch: { intervalMs: 100 } })
   const first = trackMany(tracker, 1)
   await tracker.flush()
   const second = trackMany(tracker, 1)
@@ -159,7 +146,7 @@ it('sends nothing before Retry-After has passed, even when asked to flush', asyn
 it('splits a batch the collector finds too large (413) and delivers all of it', async () => {
   const inbox = createInbox(inject('collectorUrl'))
   await inbox.script([{ status: 413 }, { status: 413 }], { status: 200 })
-  const tracker = start(inbox)
+  const tracker = startGranted(inbox)
   const ids = trackMany(tracker, 8)
   await tracker.flush()
   await expect
@@ -177,7 +164,7 @@ it.each([400, 404, 422])('drops a batch answered %i and tells onError', async (s
   const inbox = createInbox(inject('collectorUrl'))
   await inbox.script([{ status }], { status: 200 })
   const onError = vi.fn()
-  const tracker = start(inbox, { onError })
+  const tracker = startGranted(inbox, { onError })
   const rejected = trackMany(tracker, 3)
   await tracker.flush()
   expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'batch_rejected' }))
@@ -193,7 +180,7 @@ it.each([400, 404, 422])('drops a batch answered %i and tells onError', async (s
 
 it('with compress, gzips a batch of 1 KB or more: text/plain, no Content-Encoding, no preflight', async () => {
   const inbox = createInbox(inject('collectorUrl'))
-  const tracker = start(inbox, { collector: { url: inbox.url, compress: true } })
+  const tracker = startGranted(inbox, { collector: { url: inbox.url, compress: true } })
   const ids = trackMany(tracker, 20, 'compressed')
   expect(await tracker.flush()).toEqual({ sent: 20, failed: 0, pending: 0 })
   const [entry] = await inbox.log()
@@ -210,7 +197,7 @@ it('with compress, gzips a batch of 1 KB or more: text/plain, no Content-Encodin
 
 it('with compress, sends a body under 1 KB plain, without the parameter', async () => {
   const inbox = createInbox(inject('collectorUrl'))
-  const tracker = start(inbox, { collector: { url: inbox.url, compress: true } })
+  const tracker = startGranted(inbox, { collector: { url: inbox.url, compress: true } })
   const [id] = trackMany(tracker, 1, 'small')
   expect((await tracker.flush()).sent).toBe(1)
   expect(await inbox.log()).toEqual([expect.objectContaining({ gzipped: false, query: '' })])
@@ -219,7 +206,7 @@ it('with compress, sends a body under 1 KB plain, without the parameter', async 
 
 it('without compress, sends a large batch plain', async () => {
   const inbox = createInbox(inject('collectorUrl'))
-  const tracker = start(inbox)
+  const tracker = startGranted(inbox)
   trackMany(tracker, 20, 'plain')
   expect((await tracker.flush()).sent).toBe(20)
   expect(await inbox.log()).toEqual([expect.objectContaining({ gzipped: false, query: '' })])
@@ -230,10 +217,10 @@ it('sends posthogFormat compressed with its own flag, and segmentFormat plain, n
   const { posthogFormat, segmentFormat } = await import('touchtrail')
   const posthog = createInbox(inject('collectorUrl'))
   const segment = createInbox(inject('collectorUrl'))
-  const a = start(posthog, {
+  const a = startGranted(posthog, {
     collector: { url: posthog.url, compress: true, format: posthogFormat({ apiKey: 'phc_t' }) },
   })
-  const b = start(segment, {
+  const b = startGranted(segment, {
     collector: { url: segment.url, compress: true, format: segmentFormat({ writeKey: 'wk' }) },
   })
   const ids = trackMany(a, 20, 'ph')

@@ -155,14 +155,3 @@ export const installHubSpot = (w: W) => {
     events,
   }
 }
-
-/** The globals the stand-ins install, to remove after each test. */
-export const WIDGET_GLOBALS = [
-  'Intercom',
-  'zE',
-  '$crisp',
-  'Tawk_API',
-  'drift',
-  'LiveChatWidget',
-  'HubSpotConversations',
-]

@@ -40,6 +40,21 @@ export const startTracker = (inbox: Inbox, consent: ConsentSource): Tracker => {
 export const chat = (tracker: Tracker, marker: string) =>
   tracker.track('chat_open', { provider: marker, trigger: 'api' })
 
+/**
+ * A tracker following `consent` on a fresh inbox, that has tracked one chat marked
+ * `held-<inbox name>`: how each consent test starts, before the CMP answers.
+ */
+export const startWithChat = (consent: ConsentSource) => {
+  const inbox = newInbox()
+  const tracker = startTracker(inbox, consent)
+  chat(tracker, `held-${inbox.name}`)
+  return { inbox, tracker }
+}
+
+/** The markers of the chats the collector got, in order. */
+export const markersSent = async (inbox: Inbox) =>
+  (await inbox.touchpoints()).map((t) => t.props.provider)
+
 /** Records in the queue's database; -1 when there is no such database. */
 export const queueRecords = async (name: string) =>
   (await dumpIndexedDb()).find((db) => db.name === name)?.records.length ?? -1
@@ -62,9 +77,7 @@ export const expectNothingKept = async (inbox: Inbox, marker: string) => {
 
 /** Granted: the collector got exactly these markers, and the grant is remembered. */
 export const expectDelivered = async (inbox: Inbox, markers: string[]) => {
-  await expect
-    .poll(async () => (await inbox.touchpoints()).map((t) => t.props.provider))
-    .toEqual(markers)
+  await expect.poll(() => markersSent(inbox)).toEqual(markers)
   expect(localStorage.getItem(`${inbox.name}:consent`)).toBe('granted')
   expect(localStorage.getItem(`${inbox.name}:id`)).toContain('anonymousId')
 }

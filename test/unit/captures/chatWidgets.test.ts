@@ -13,12 +13,10 @@ import {
   installLiveChat,
   installTawk,
   installZendesk,
-  WIDGET_GLOBALS,
 } from '../../support/chatStandIns'
 import { captureContext } from '../../support/captureContext'
 
 const w = window as unknown as Record<string, any>
-const GLOBALS = WIDGET_GLOBALS
 const context = captureContext()
 
 describe('captureChatWidgets', () => {
@@ -34,7 +32,7 @@ describe('captureChatWidgets', () => {
     stop()
     emit.mockClear()
     vi.useRealTimers()
-    for (const name of GLOBALS) delete w[name]
+    for (const name of CHAT_GLOBALS) delete w[name]
   })
 
   // Each stand-in opened, closed, opened: two openings, two chat_open.
