@@ -117,6 +117,25 @@ it('sends visitors through the running demo with npm run simulate', async () => 
   expect(simulate.output()).toContain('from 2 visitors')
 })
 
+it('shows simulated answers and friction in /api/satisfaction and on the journey map', async () => {
+  // Eight of the cast: buyers answer the order's CSAT and NPS, blog readers the thumbs.
+  const simulate = start('examples/simulate/run.mjs', ['8', ...portFlags(ports)])
+  expect(await simulate.exited, simulate.output()).toBe(0)
+  const { rows } = await getJson('/api/satisfaction?by=type')
+  const answered = rows.filter((row) => row.answers > 0)
+  expect(answered.map((row) => row.key)).toContain('purchase')
+  for (const row of answered) {
+    expect([row.csat, row.nps, row.ces, row.thumbs].some((v) => typeof v === 'number')).toBe(true)
+  }
+  const weak = await getJson('/api/weak-links')
+  expect(weak.rows.length).toBeGreaterThan(0)
+  const page = await browser.newPage()
+  await page.goto(`${collectorUrl()}/journey/`)
+  await expect.poll(() => page.locator('#weak-table tbody tr').count()).toBeGreaterThan(0)
+  expect(await page.locator('#weak-table').textContent()).toContain(weak.rows[0].key)
+  await page.close()
+})
+
 it('says when no demo is running instead of simulating', async () => {
   const nobody = { collector: await freePort(), shop: await freePort(), blog: await freePort() }
   const simulate = start('examples/simulate/run.mjs', ['1', ...portFlags(nobody)])

@@ -22,24 +22,31 @@ const trackIn = (page: Page, count: number, label: string) =>
     [count, label] as const,
   )
 
-/** How many records the page's origin holds in the queue database (default name). */
+/**
+ * How many touchpoints the next load of the site finds (default queue name): the records in the
+ * queue database and, where the page went away before that database opened, its unsaved copy in
+ * localStorage; -1 when there are neither.
+ */
 const queued = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('touchtrail')
-        open.onerror = () => reject(open.error)
-        open.onsuccess = () => {
-          const db = open.result
-          if (!db.objectStoreNames.contains('queue')) return resolve(-1)
-          const count = db.transaction('queue').objectStore('queue').count()
-          count.onsuccess = () => {
-            db.close()
-            resolve(count.result)
-          }
+  page.evaluate(async () => {
+    const unsaved = JSON.parse(localStorage.getItem('touchtrail:unsaved') ?? '[]') as string[][]
+    const ids = new Set(unsaved.map(([id]) => id))
+    const stored = await new Promise<IDBValidKey[] | undefined>((resolve, reject) => {
+      const open = indexedDB.open('touchtrail')
+      open.onerror = () => reject(open.error)
+      open.onsuccess = () => {
+        const db = open.result
+        if (!db.objectStoreNames.contains('queue')) return resolve(undefined)
+        const keys = db.transaction('queue').objectStore('queue').getAllKeys()
+        keys.onsuccess = () => {
+          db.close()
+          resolve(keys.result)
         }
-      }),
-  )
+      }
+    })
+    stored?.forEach((id) => ids.add(String(id)))
+    return stored || unsaved.length ? ids.size : -1
+  })
 
 /** Ids the collector accepted of one label: unique ones, and how many came more than once. */
 const acceptedOf = async (inbox: Inbox, label: string) => {

@@ -91,5 +91,10 @@ export const queueState = (page: Page, name = 'touchtrail') =>
       }
     })
     const locks = await navigator.locks.query()
-    return { stored, locks: { held: locks.held?.length ?? 0, pending: locks.pending?.length ?? 0 } }
+    const unsaved = (JSON.parse(localStorage.getItem(`${db}:unsaved`) ?? '[]') as unknown[]).length
+    return {
+      stored,
+      unsaved,
+      locks: { held: locks.held?.length ?? 0, pending: locks.pending?.length ?? 0 },
+    }
   }, name)
