@@ -33,12 +33,12 @@ export const resolveOptions = (options: TrackerOptions, report: Report): Resolve
   const { collector, batch, queue } = options ?? {}
   const checked = checkCollector(collector)
   if (!checked) {
-    report('config', 'createTracker() needs a collector: a URL, { url }, or a function')
+    report('config', 'createTracker() needs a collector')
     return undefined
   }
   const consent = options.consent ?? 'required'
   if (consent !== 'required' && consent !== 'granted' && typeof consent !== 'function') {
-    report('config', `consent must be 'required', 'granted' or a consent source; using 'required'`)
+    report('config', `consent: unknown value; using 'required'`)
   }
   return {
     collector: checked,
@@ -59,8 +59,7 @@ export const resolveOptions = (options: TrackerOptions, report: Report): Resolve
 const hosts = (list: unknown, report: Report): string[] =>
   ((list ?? []) as string[]).filter(
     (host) =>
-      /^[a-z\d.-]+$/.test(host) ||
-      void report('config', `linkDomains takes host names like shop.example, not ${host}`),
+      /^[a-z\d.-]+$/.test(host) || void report('config', `linkDomains: ${host} is not a host name`),
   )
 
 const isFunction = (value: unknown): value is CaptureSetup => typeof value === 'function'
@@ -75,10 +74,7 @@ const checkRules = (rules: unknown, report: Report): StageRules => {
       (rule.path === undefined || typeof rule.path === 'string' || rule.path instanceof RegExp),
   )
   if (usable.length < all.length) {
-    report(
-      'config',
-      'stages: a rule needs { type, stage, path? } (path a string or RegExp); skipped',
-    )
+    report('config', 'stages: a rule of the wrong shape is skipped')
   }
   return usable
 }

@@ -1,6 +1,6 @@
 import { createConsentGate } from './consent/gate'
 import { checkDecision, checkUserId, readInput } from './core/input'
-import { buildTouchpoint, PendingRecord, type Draft } from './core/touchpoint'
+import { buildTouchpoint, pendingRecord, type Draft } from './core/touchpoint'
 import { createVisitor } from './identity/identity'
 import { guard } from './lib/guard'
 import { uuidv7 } from './lib/id'
@@ -95,7 +95,7 @@ export const startTracker = (options: TrackerOptions): Started => {
     const ids = visitor.idsOf(draft.anonymousId)
     const built = buildTouchpoint(draft, ids, context, o.stages, uuidv7)
     visitor.moveTo(built.identity)
-    sender.add(new PendingRecord(draft.id, built.touchpoint))
+    sender.add(pendingRecord(draft.id, built.touchpoint))
   }, report)
   const sendOnHide = guard(report, 'hidden', () => {
     drafts.buildAll()

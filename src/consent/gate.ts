@@ -91,10 +91,7 @@ export const createConsentGate = (
       if (state === 'granted') return effects.store(draft)
       if (state === 'denied' || held.push(draft) <= MAX_HELD) return
       held.shift()
-      report(
-        'queue_overflow',
-        `over ${MAX_HELD} touchpoints before consent: the oldest are dropped`,
-      )
+      report('queue_overflow', `over ${MAX_HELD} before consent: oldest dropped`)
     },
     decide: (decision) => {
       if (decision === 'granted') gpc = false

@@ -12,16 +12,16 @@ const shown = (value: unknown) => String(value).slice(0, 40)
  */
 export const readInput = (type: unknown, props: unknown): { json: string } | string => {
   if (typeof type !== 'string' || !TYPE.test(type)) {
-    return `track(): type must be a name like 'chat_open', not ${shown(type)}`
+    return `track(): type '${shown(type)}' is not a name`
   }
   if (typeof props !== 'object' || !props || Array.isArray(props)) {
-    return `track('${type}'): props must be an object; dropped`
+    return `track('${type}'): props must be an object`
   }
   const checked = checkProps(type, props as Record<string, unknown>)
   if (typeof checked === 'string') return checked
   const json = toJson(checked)
   return json.length > MAX_PROPS_BYTES
-    ? `track('${type}'): props over ${MAX_PROPS_BYTES} bytes; dropped`
+    ? `track('${type}'): props over ${MAX_PROPS_BYTES} bytes`
     : { json }
 }
 
@@ -35,4 +35,4 @@ export const checkUserId = (userId: unknown): string | undefined =>
 export const checkDecision = (decision: unknown): string | undefined =>
   decision === 'granted' || decision === 'denied'
     ? undefined
-    : `consent() takes 'granted' or 'denied', not ${shown(decision)}`
+    : `consent(): ${shown(decision)} is not granted or denied`

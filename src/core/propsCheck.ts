@@ -7,7 +7,7 @@ const isOptional = (value: unknown) => value === undefined || isString(value)
 /**
  * Checks the props of the types `track()` checks whoever sends them (`feedback`, `purchase`):
  * the props to keep (a `question` cut to 200 characters), or a message saying why they are
- * dropped. One message per type states the whole rule: it ships in every install.
+ * dropped. One short message per type (it ships in every install); docs/errors.md has the rule.
  */
 export const checkProps = (type: string, props: Record<string, any>): object | string => {
   const { scale, score, question, about, value } = props
@@ -21,8 +21,7 @@ export const checkProps = (type: string, props: Record<string, any>): object | s
           score <= range[1] &&
           isOptional(question) &&
           (about === undefined || (isString(about?.type) && isOptional(about.touchpointId)))
-        ) &&
-        'scale csat, nps, ces or thumbs, score an integer in 1-5, 0-10, 1-7 or 0-1, question? a string, about? { type, touchpointId? }'
+        ) && 'a scale and a score in its range'
       : type === 'purchase' &&
         !(
           props.orderId &&
@@ -33,8 +32,8 @@ export const checkProps = (type: string, props: Record<string, any>): object | s
           isString(props.currency) &&
           /^[A-Z]{3}$/.test(props.currency)
         ) &&
-        "orderId a string, value a number >= 0, currency like 'EUR'"
-  if (wrong) return `track('${type}') needs ${wrong}; dropped`
+        'orderId, value >= 0 and currency'
+  if (wrong) return `track('${type}') needs ${wrong}`
   return type === 'feedback' && question?.length > 200
     ? { ...props, question: question.slice(0, 200) }
     : props

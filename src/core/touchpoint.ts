@@ -61,13 +61,12 @@ export const buildTouchpoint = (
  * A queue record whose JSON is written when it is first stored or sent, not when it is built: the
  * queue's writes, a hundred records each, carry the cost.
  */
-export class PendingRecord implements QueueRecord {
-  private written?: string
-  constructor(
-    readonly id: string,
-    private readonly touchpoint: Touchpoint,
-  ) {}
-  get json(): string {
-    return (this.written ??= toJson(this.touchpoint))
+export const pendingRecord = (id: string, touchpoint: Touchpoint): QueueRecord => {
+  let written: string | undefined
+  return {
+    id,
+    get json() {
+      return (written ??= toJson(touchpoint))
+    },
   }
 }

@@ -1,14 +1,21 @@
 /**
- * Calls `found` now, then 250 ms later and at doubling intervals until it returns true or about
- * `waitMs` have passed: a third-party script may load late, and must not keep a timer forever.
- * Returns cancel.
+ * Calls `found` now, then `everyMs` later and at intervals growing `growth` times until it returns
+ * true or about `waitMs` have passed: a third-party script may load late, and must not keep a
+ * timer forever. Returns cancel.
  */
-export const poll = (found: () => boolean, waitMs = 30_000): (() => void) => {
+export const poll = (
+  found: () => boolean,
+  waitMs = 30_000,
+  everyMs = 250,
+  growth = 2,
+): (() => void) => {
   let timer: ReturnType<typeof setTimeout> | undefined
-  let delay = 250
+  let waited = 0
   const check = () => {
-    // Doubling from 250 ms: delay − 250 ms have passed since the first check.
-    if (!found() && delay - 250 < waitMs) timer = setTimeout(check, (delay *= 2) / 2)
+    if (found() || waited >= waitMs) return
+    timer = setTimeout(check, everyMs)
+    waited += everyMs
+    everyMs *= growth
   }
   check()
   return () => clearTimeout(timer)

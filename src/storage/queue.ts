@@ -57,9 +57,7 @@ export const createQueue = (name: string, max: number, report: Report): Queue =>
     const quota = (cause as Error | undefined)?.name === 'QuotaExceededError'
     report(
       quota ? 'storage_quota' : 'storage_unavailable',
-      quota
-        ? 'IndexedDB is full: new touchpoints are kept in memory for this page'
-        : 'IndexedDB cannot be opened: touchpoints are kept in memory for this page',
+      `IndexedDB ${quota ? 'is full' : 'will not open'}: touchpoints are kept in memory`,
       cause,
     )
     memoryBackend ??= createMemoryBackend()
@@ -82,7 +80,7 @@ export const createQueue = (name: string, max: number, report: Report): Queue =>
   const countDrop = (count: number) => {
     if (!count) return
     dropped += count
-    report('queue_overflow', `queue is full (${max}): the oldest touchpoints are dropped`, {
+    report('queue_overflow', `queue full (${max}): oldest dropped`, {
       dropped,
     })
   }

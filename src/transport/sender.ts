@@ -102,16 +102,12 @@ export const createSender = (options: SenderOptions): Sender => {
       } else if (outcome === 'retry') {
         failed += ids.length
         retryAt = Date.now() + backoffMs(++attempt, answer.retryAfter, Date.now())
-        report(
-          'delivery_failed',
-          'the collector did not accept a batch; it will be retried',
-          answer,
-        )
+        report('delivery_failed', 'batch not accepted; retried later', answer)
         wake(0)
         break
       } else {
         void done(ids)
-        report('batch_rejected', `the collector answered ${answer.status}: the batch is dropped`, {
+        report('batch_rejected', `collector answered ${answer.status}: batch dropped`, {
           status: answer.status,
           ids,
         })

@@ -7,6 +7,8 @@ import type { TrackerOptions, TouchtrailError } from 'touchtrail'
 import { startGranted } from '../support/grantedTracker'
 import { createInbox, type Inbox } from '../support/inbox'
 
+const DOCS = 'https://github.com/touchtrail/touchtrail/blob/main/docs/errors.md'
+
 const start = (inbox: Inbox, options: Partial<TrackerOptions> = {}) =>
   startGranted(inbox, { capture: [captureFeedback()], ...options })
 afterEach(() => {
@@ -73,12 +75,11 @@ it('drops bad scores, from markup or track(), and bad purchases, with a message'
   expect(errors).toEqual([
     {
       code: 'invalid_input',
-      message: expect.stringMatching(/^track\('feedback'\) needs scale csat, nps, ces or thumbs/),
+      message: `track('feedback') needs a scale and a score in its range (${DOCS}#invalid_input)`,
     },
     {
       code: 'invalid_input',
-      message:
-        "track('purchase') needs orderId a string, value a number >= 0, currency like 'EUR'; dropped",
+      message: `track('purchase') needs orderId, value >= 0 and currency (${DOCS}#invalid_input)`,
     },
   ])
   expect(await inbox.received()).not.toContain('o-1')

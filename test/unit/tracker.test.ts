@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, expect, it, vi } from 'vitest'
+import { DOCS } from '../../src/lib/report'
 import { createTracker } from '../../src/tracker'
 import type { Batch, Touchpoint, Tracker, TrackerOptions, TouchtrailError } from '../../src/types'
 
@@ -8,6 +9,12 @@ import type { Batch, Touchpoint, Tracker, TrackerOptions, TouchtrailError } from
 // custom transport that keeps every batch it gets. Each test has its own queue and storage keys.
 let batches: Batch[]
 let errors: TouchtrailError[]
+// [code, text]: each message is its text and the link to where its code is explained.
+const told = () =>
+  errors.map((e) => {
+    expect(e.message.endsWith(` (${DOCS}#${e.code})`)).toBe(true)
+    return [e.code, e.message.slice(0, e.message.lastIndexOf(' ('))]
+  })
 let trackers: Tracker[]
 const received = (): Touchpoint[] => batches.flatMap((batch) => batch.batch)
 const start = (options: Partial<TrackerOptions> = {}) => {
@@ -158,11 +165,11 @@ it('reports bad input through onError and drops it', async () => {
   expect(tracker.identify('')).toBeUndefined()
   tracker.consent('maybe' as never)
   const good = tracker.track('chat_open', { provider: 'x', trigger: 'api' })
-  expect(errors.map((e) => [e.code, e.message])).toEqual([
-    ['invalid_input', `track(): type must be a name like 'chat_open', not not a type`],
-    ['invalid_input', `track('chat_open'): props must be an object; dropped`],
+  expect(told()).toEqual([
+    ['invalid_input', `track(): type 'not a type' is not a name`],
+    ['invalid_input', `track('chat_open'): props must be an object`],
     ['invalid_input', 'identify(): userId must be a string of 1 to 256 characters'],
-    ['invalid_input', `consent() takes 'granted' or 'denied', not maybe`],
+    ['invalid_input', `consent(): maybe is not granted or denied`],
   ])
   await tracker.flush()
   await expect.poll(() => received().map((t) => t.id)).toEqual([good])
@@ -196,14 +203,14 @@ it('never throws from a method, even when onError throws', async () => {
   await expect(tracker.flush()).resolves.toMatchObject({ sent: 0 })
   await expect(tracker.shutdown()).resolves.toBeUndefined()
   // Each problem reached onError all the same.
-  expect(errors.map((e) => [e.code, e.message])).toEqual([
+  expect(told()).toEqual([
     ['internal', 'consent source() failed'],
     ['internal', 'capture() failed'],
     ['internal', 'track() failed'],
-    ['invalid_input', `track(): type must be a name like 'chat_open', not `],
+    ['invalid_input', `track(): type '' is not a name`],
     ['internal', 'page() failed'],
     ['invalid_input', 'identify(): userId must be a string of 1 to 256 characters'],
     ['internal', 'identify() failed'],
-    ['invalid_input', `consent() takes 'granted' or 'denied', not null`],
+    ['invalid_input', `consent(): null is not granted or denied`],
   ])
 })

@@ -86,7 +86,7 @@ describe('whenPresent', () => {
     const get = vi.fn(() => {
       throw new Error('half loaded')
     })
-    whenPresent(get, () => {}, 3)
+    whenPresent(get, () => {}, 300)
     vi.advanceTimersByTime(1_000)
     expect(get).toHaveBeenCalledTimes(4) // now, then three checks
     expect(vi.getTimerCount()).toBe(0)
