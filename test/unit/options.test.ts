@@ -26,7 +26,6 @@ it('applies every default', () => {
     queueMax: 10_000,
     name: 'touchtrail',
     debug: false,
-    linkDomains: [],
   })
   expect(told).toEqual([])
 })
