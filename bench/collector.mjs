@@ -116,14 +116,20 @@ const GENERATE = [
 
 const STORES = {
   duckdb: async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'touchtrail-bench-'))
-    const path = join(dir, 'bench.duckdb')
+    // --keep=<dir> keeps the generated file there and reuses it on the next run.
+    const dir = args.keep ?? mkdtempSync(join(tmpdir(), 'touchtrail-bench-'))
+    mkdirSync(dir, { recursive: true })
+    const path = join(dir, `bench-${seed}-${scale}.duckdb`)
     // The collector's own schema and index, then our own connection to the same file.
     await (await openStore(path)).close()
     const instance = await DuckDBInstance.create(path)
     const connection = await instance.connect()
+    const [[stored]] = (
+      await connection.runAndReadAll('SELECT count(*) FROM touchpoints')
+    ).getRows()
     return {
       load: async () => {
+        if (stored > 0n) return console.log(`reusing ${path}`)
         const generated = await time(async () => {
           for (const statement of GENERATE) await connection.run(statement)
         })
@@ -142,7 +148,7 @@ const STORES = {
       close: async () => {
         connection.closeSync()
         instance.closeSync()
-        rmSync(dir, { recursive: true, force: true })
+        if (!args.keep) rmSync(dir, { recursive: true, force: true })
       },
     }
   },

@@ -6,7 +6,10 @@
 // conversion: so a second conversion gets only the touches after the first. Of those, a
 // conversion keeps the ones in the 30 days before it. Touches after a customer's last conversion
 // (all of them for a customer who never converted) form that customer's path to `null`.
-import { CUSTOMER_TOUCHPOINTS } from '../customers.mjs'
+//
+// The paths stay in the database: the queries here end in a few rows per key (models.mjs and
+// markov.mjs build them), since reading a million touches into JS objects costs seconds.
+import { customerTouchpoints } from '../customers.mjs'
 
 /** The touch keys a path can be made of. */
 export const BYS = ['channel', 'type']
@@ -19,49 +22,41 @@ const sqlList = (values) =>
 
 // A session's channel is set at its first touchpoint and carried by all of them (SPEC §3), so
 // MIN(channel) is that channel; a GROUP BY is much cheaper than a window here.
-const touchesSql = (by, conversionTypes) =>
+const touchesSql = (by, types) =>
   by === 'channel'
     ? `SELECT customer_key, MIN(ts) AS ts, MIN(channel) AS key FROM customer_touchpoints
-      WHERE type NOT IN (${conversionTypes}) GROUP BY customer_key, session_id`
+      WHERE type NOT IN (${types}) GROUP BY customer_key, session_id`
     : `SELECT customer_key, ts, type AS key FROM customer_touchpoints
-      WHERE type NOT IN (${conversionTypes})`
+      WHERE type NOT IN (${types})`
 
 /**
- * SQL and its parameters for the paths: one row per conversion in [from, to) (`id`, `value`,
- * `currency`, `keys` and `ages`: its touches oldest first and their seconds before it), and, with
- * `nulls`, one row per customer's path to null (`id` null, touches in [from, to)).
+ * The WITH clause every attribution query starts from, and its parameters. It names
+ * `conversions` (customer_key, id, ts, value, currency; all of them, for the paths to null),
+ * `touches` (customer_key, ts, key) and `credited`: one row per conversion in [from, to) and touch
+ * of its path (id, value, currency, key, ts, age in seconds before the conversion), or a single
+ * row with a null key and touch for a conversion without one. `range(column)` gives the
+ * `AND column in [from, to)` conditions.
  */
-export const pathsQuery = ({ by, conversionTypes, from, to, nulls = false }) => {
+export const pathsWith = ({ by, conversionTypes, from, to }) => {
   if (!BYS.includes(by)) throw new Error(`by must be one of ${BYS.join(', ')}`)
   const types = sqlList(conversionTypes)
   const params = [from, to].filter(Boolean)
-  // from is $1 when given, to the next; both conversions and null paths use them.
+  // from is $1 when given, to the next.
   const bounds = []
   if (from) bounds.push((column) => `${column} >= CAST($1 AS TIMESTAMPTZ)`)
   if (to) bounds.push((column) => `${column} < CAST($${params.length} AS TIMESTAMPTZ)`)
   const range = (column) => bounds.map((bound) => ` AND ${bound(column)}`).join('')
-  // A touch belongs to the first conversion at or after it (so after the one before), if that
-  // is at most 30 days later. Windows run over conversions only, which are few.
-  const converting = `
-    SELECT c.id, c.value, c.currency,
-      array_agg(t.key ORDER BY t.ts, t.key) FILTER (WHERE t.key IS NOT NULL) AS keys,
-      array_agg(CAST(EXTRACT(EPOCH FROM c.ts) - EXTRACT(EPOCH FROM t.ts) AS DOUBLE PRECISION)
-        ORDER BY t.ts, t.key) FILTER (WHERE t.key IS NOT NULL) AS ages
-    FROM conversions AS c
-    LEFT JOIN touches AS t ON t.customer_key = c.customer_key AND t.ts <= c.ts
-      AND t.ts >= c.ts - ${WINDOW} AND t.ts > c.after_ts
-    WHERE TRUE${range('c.ts')}
-    GROUP BY c.id, c.value, c.currency`
-  const toNull = `
-    SELECT CAST(NULL AS TEXT), CAST(NULL AS DOUBLE PRECISION), CAST(NULL AS TEXT),
-      array_agg(t.key ORDER BY t.ts, t.key), NULL
-    FROM touches AS t
-    LEFT JOIN (SELECT customer_key, MAX(ts) AS last_ts FROM conversions GROUP BY customer_key)
-      AS last ON last.customer_key = t.customer_key
-    WHERE (last.last_ts IS NULL OR t.ts > last.last_ts)${range('t.ts')}
-    GROUP BY t.customer_key`
+  // Only the columns the paths need, and props only on conversions: the join's result is read
+  // twice (touches, conversions), so it is computed once and kept narrow.
+  const columns = [
+    'type',
+    'ts',
+    'id',
+    ...(by === 'channel' ? ['session_id', 'channel'] : []),
+    `CASE WHEN type IN (${types}) THEN props END AS props`,
+  ]
   const sql = `
-    WITH customer_touchpoints AS MATERIALIZED (${CUSTOMER_TOUCHPOINTS}),
+    WITH customer_touchpoints AS MATERIALIZED (${customerTouchpoints(columns)}),
     touches AS (${touchesSql(by, types)}),
     conversions AS MATERIALIZED (
       SELECT customer_key, id, ts,
@@ -72,32 +67,49 @@ export const pathsQuery = ({ by, conversionTypes, from, to, nulls = false }) => 
         COALESCE(LAG(ts) OVER (PARTITION BY customer_key ORDER BY ts, id),
           ts - ${WINDOW} - INTERVAL '1 day') AS after_ts
       FROM customer_touchpoints WHERE type IN (${types})
-    )
-    ${converting}${nulls ? `\n    UNION ALL${toNull}` : ''}`
-  return { sql, params }
+    ),
+    -- A touch belongs to the first conversion at or after it (so after the one before), if that
+    -- is at most 30 days later. The hash join is on the customer; conversions are few.
+    credited AS MATERIALIZED (
+      SELECT c.id, c.value, c.currency, t.key, t.ts,
+        CAST(EXTRACT(EPOCH FROM c.ts) - EXTRACT(EPOCH FROM t.ts) AS DOUBLE PRECISION) AS age
+      FROM conversions AS c
+      LEFT JOIN touches AS t ON t.customer_key = c.customer_key AND t.ts <= c.ts
+        AND t.ts >= c.ts - ${WINDOW} AND t.ts > c.after_ts
+      WHERE TRUE${range('c.ts')}
+    )`
+  return { sql, params, range }
 }
 
 /**
- * Runs the paths query: `{ conversions: [{ id, value, currency, touches: [{ key, ageSeconds }] }],
- * nulls: [[key, …], …] }`; `query(sql, params)` resolves with row objects (DuckDB or PostgreSQL).
+ * Conversions in [from, to) by currency and whether a touch came before them:
+ * SQL rows `(touched, currency, conversions, value)`, to follow `pathsWith`'s clause.
+ */
+export const CONVERSION_TOTALS = `
+  SELECT touched, currency, CAST(COUNT(*) AS DOUBLE PRECISION) AS conversions,
+    SUM(value) AS value
+  FROM (SELECT id, currency, value, COUNT(key) > 0 AS touched FROM credited
+    GROUP BY id, currency, value) AS each_conversion
+  GROUP BY touched, currency`
+
+/**
+ * The paths themselves, for inspection and tests: one row per conversion in [from, to) with
+ * `id`, `value`, `currency` and its touches oldest first as `{ key, ageSeconds }`.
  */
 export const readPaths = async (query, options) => {
-  const { sql, params } = pathsQuery(options)
-  const rows = await query(sql, params)
-  const conversions = []
-  const nulls = []
-  for (const row of rows) {
-    if (row.id === null) {
-      nulls.push(row.keys)
-      continue
-    }
-    const keys = row.keys ?? []
-    conversions.push({
-      id: row.id,
-      value: Number(row.value),
-      currency: row.currency ?? null,
-      touches: keys.map((key, i) => ({ key, ageSeconds: Number(row.ages[i]) })),
-    })
-  }
-  return { conversions, nulls }
+  const { sql, params } = pathsWith(options)
+  const rows = await query(
+    `${sql}
+    SELECT id, value, currency,
+      array_agg(key ORDER BY ts, key) FILTER (WHERE key IS NOT NULL) AS keys,
+      array_agg(age ORDER BY ts, key) FILTER (WHERE key IS NOT NULL) AS ages
+    FROM credited GROUP BY id, value, currency ORDER BY id`,
+    params,
+  )
+  return rows.map((row) => ({
+    id: row.id,
+    value: Number(row.value),
+    currency: row.currency ?? null,
+    touches: (row.keys ?? []).map((key, i) => ({ key, ageSeconds: Number(row.ages[i]) })),
+  }))
 }
