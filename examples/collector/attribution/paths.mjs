@@ -74,7 +74,11 @@ export const pathsWith = ({ by, conversionTypes, from, to }) => {
       SELECT c.id, c.value, c.currency, t.key, t.ts,
         CAST(EXTRACT(EPOCH FROM c.ts) - EXTRACT(EPOCH FROM t.ts) AS DOUBLE PRECISION) AS age
       FROM conversions AS c
-      LEFT JOIN touches AS t ON t.customer_key = c.customer_key AND t.ts <= c.ts
+      -- Only converting customers' touches (a semi-join on the few conversions): so the join
+      -- below builds its hash table on those, not on every touch.
+      LEFT JOIN (SELECT * FROM touches
+        WHERE customer_key IN (SELECT customer_key FROM conversions)) AS t
+        ON t.customer_key = c.customer_key AND t.ts <= c.ts
         AND t.ts >= c.ts - ${WINDOW} AND t.ts > c.after_ts
       WHERE TRUE${range('c.ts')}
     )`
