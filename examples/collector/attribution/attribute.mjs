@@ -53,8 +53,9 @@ const mostFrequentCurrency = (totals) => {
 export const attribute = async (query, options) => {
   const { model, by, conversionTypes = DEFAULT_CONVERSIONS, from, to } = options
   if (!MODELS.includes(model)) throw new RangeError(`model must be one of ${MODELS.join(', ')}`)
-  const { sql, params, range } = pathsWith({ by, conversionTypes, from, to })
-  const markov = model === 'markov' ? transitionsSql(range) : undefined
+  const paths = pathsWith({ by, conversionTypes, from, to })
+  const { sql, params } = paths
+  const markov = model === 'markov' ? transitionsSql(paths) : undefined
   // One statement, so the identity join is computed once: the conversion totals, then the
   // credit of each key (path models) or the chain's transitions (markov). A few dozen rows.
   const rows = await query(

@@ -22,15 +22,15 @@ const NULL = '(null)'
  * SQL counting the transitions of every path, repeats collapsed: `ctes` to add to paths.mjs's
  * WITH clause, then `select` gives rows `(from_state, to_state, transitions)`. Converting paths
  * are `credited`'s touches of conversions in [from, to); a customer's touches in [from, to) after
- * their last conversion are their path to null (`range` from pathsWith).
+ * their last conversion are their path to null (`range` and `everyTouch` from pathsWith).
  */
-export const transitionsSql = (range) => ({
+export const transitionsSql = ({ range, everyTouch }) => ({
   ctes: `,
     walks AS (
       SELECT TRUE AS converted, id AS path, key, ts FROM credited WHERE key IS NOT NULL
       UNION ALL
       SELECT FALSE, t.customer_key, t.key, t.ts
-      FROM touches AS t
+      FROM (${everyTouch}) AS t
       LEFT JOIN (SELECT customer_key, MAX(ts) AS last_ts FROM conversions GROUP BY customer_key)
         AS last ON last.customer_key = t.customer_key
       WHERE (last.last_ts IS NULL OR t.ts > last.last_ts)${range('t.ts')}

@@ -21,13 +21,18 @@ const sqlList = (values) =>
   values.map((value) => `'${String(value).replaceAll("'", "''")}'`).join(', ')
 
 // A session's channel is set at its first touchpoint and carried by all of them (SPEC §3), so
-// MIN(channel) is that channel; a GROUP BY is much cheaper than a window here.
-const touchesSql = (by, types) =>
-  by === 'channel'
+// MIN(channel) is that channel; a GROUP BY is much cheaper than a window here. Path models need
+// only converting customers' touches: the semi-join on the few conversions goes first, so the
+// grouping and the join to conversions read a tenth of the rows; markov needs every customer's.
+const touchesSql = (by, types, everyone) => {
+  const where = `type NOT IN (${types})${
+    everyone ? '' : ' AND customer_key IN (SELECT customer_key FROM conversions)'
+  }`
+  return by === 'channel'
     ? `SELECT customer_key, MIN(ts) AS ts, MIN(channel) AS key FROM customer_touchpoints
-      WHERE type NOT IN (${types}) GROUP BY customer_key, session_id`
-    : `SELECT customer_key, ts, type AS key FROM customer_touchpoints
-      WHERE type NOT IN (${types})`
+      WHERE ${where} GROUP BY customer_key, session_id`
+    : `SELECT customer_key, ts, type AS key FROM customer_touchpoints WHERE ${where}`
+}
 
 /**
  * The WITH clause every attribution query starts from, and its parameters. It names
@@ -35,7 +40,8 @@ const touchesSql = (by, types) =>
  * `touches` (customer_key, ts, key) and `credited`: one row per conversion in [from, to) and touch
  * of its path (id, value, currency, key, ts, age in seconds before the conversion), or a single
  * row with a null key and touch for a conversion without one. `range(column)` gives the
- * `AND column in [from, to)` conditions.
+ * `AND column in [from, to)` conditions. `touches` holds converting customers' touches only;
+ * `everyTouch` is the SQL of every customer's (markov's paths to null).
  */
 export const pathsWith = ({ by, conversionTypes, from, to }) => {
   if (!BYS.includes(by)) throw new Error(`by must be one of ${BYS.join(', ')}`)
@@ -46,43 +52,35 @@ export const pathsWith = ({ by, conversionTypes, from, to }) => {
   if (from) bounds.push((column) => `${column} >= CAST($1 AS TIMESTAMPTZ)`)
   if (to) bounds.push((column) => `${column} < CAST($${params.length} AS TIMESTAMPTZ)`)
   const range = (column) => bounds.map((bound) => ` AND ${bound(column)}`).join('')
-  // Only the columns the paths need, and props only on conversions: the join's result is read
-  // twice (touches, conversions), so it is computed once and kept narrow.
-  const columns = [
-    'type',
-    'ts',
-    'id',
-    ...(by === 'channel' ? ['session_id', 'channel'] : []),
-    `CASE WHEN type IN (${types}) THEN props END AS props`,
-  ]
+  // Only the columns the paths need: the join's result is read twice (touches, conversions), so
+  // it is computed once and kept narrow. Props (JSON) are read for the conversions alone.
+  const columns = ['type', 'ts', 'id', ...(by === 'channel' ? ['session_id', 'channel'] : [])]
   const sql = `
     WITH customer_touchpoints AS MATERIALIZED (${customerTouchpoints(columns)}),
-    touches AS (${touchesSql(by, types)}),
     conversions AS MATERIALIZED (
-      SELECT customer_key, id, ts,
-        COALESCE(CAST(props->>'value' AS DOUBLE PRECISION), 0) AS value,
-        props->>'currency' AS currency,
+      SELECT customer_key, c.id, c.ts,
+        COALESCE(CAST(p.props->>'value' AS DOUBLE PRECISION), 0) AS value,
+        p.props->>'currency' AS currency,
         -- The previous conversion's time; for the first, a time before the window (a plain AND in
         -- the join below keeps it a hash join).
-        COALESCE(LAG(ts) OVER (PARTITION BY customer_key ORDER BY ts, id),
-          ts - ${WINDOW} - INTERVAL '1 day') AS after_ts
-      FROM customer_touchpoints WHERE type IN (${types})
+        COALESCE(LAG(ts) OVER (PARTITION BY customer_key ORDER BY c.ts, c.id),
+          c.ts - ${WINDOW} - INTERVAL '1 day') AS after_ts
+      FROM customer_touchpoints AS c
+      JOIN (SELECT id, props FROM touchpoints WHERE type IN (${types})) AS p ON p.id = c.id
+      WHERE c.type IN (${types})
     ),
+    touches AS (${touchesSql(by, types, false)}),
     -- A touch belongs to the first conversion at or after it (so after the one before), if that
     -- is at most 30 days later. The hash join is on the customer; conversions are few.
     credited AS MATERIALIZED (
       SELECT c.id, c.value, c.currency, t.key, t.ts,
         CAST(EXTRACT(EPOCH FROM c.ts) - EXTRACT(EPOCH FROM t.ts) AS DOUBLE PRECISION) AS age
       FROM conversions AS c
-      -- Only converting customers' touches (a semi-join on the few conversions): so the join
-      -- below builds its hash table on those, not on every touch.
-      LEFT JOIN (SELECT * FROM touches
-        WHERE customer_key IN (SELECT customer_key FROM conversions)) AS t
-        ON t.customer_key = c.customer_key AND t.ts <= c.ts
+      LEFT JOIN touches AS t ON t.customer_key = c.customer_key AND t.ts <= c.ts
         AND t.ts >= c.ts - ${WINDOW} AND t.ts > c.after_ts
       WHERE TRUE${range('c.ts')}
     )`
-  return { sql, params, range }
+  return { sql, params, range, everyTouch: touchesSql(by, types, true) }
 }
 
 /**
