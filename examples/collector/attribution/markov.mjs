@@ -35,22 +35,33 @@ export const transitionsSql = ({ range, everyTouch }) => ({
         AS last ON last.customer_key = t.customer_key
       WHERE (last.last_ts IS NULL OR t.ts > last.last_ts)${range('t.ts')}
     ),
-    steps AS (
-      SELECT converted, key,
-        LAG(key) OVER (PARTITION BY converted, path ORDER BY ts, key) AS previous,
-        LEAD(key) OVER (PARTITION BY converted, path ORDER BY ts, key) IS NULL AS is_last
-      FROM walks
+    -- One sort: each touch and the one before it on its path; repeats collapse.
+    moves AS (
+      SELECT converted, from_state, to_state, COUNT(*) AS n
+      FROM (
+        SELECT converted, key AS to_state,
+          COALESCE(LAG(key) OVER (PARTITION BY converted, path ORDER BY ts, key), '${START}')
+            AS from_state
+        FROM walks
+      ) AS steps
+      WHERE from_state <> to_state
+      GROUP BY converted, from_state, to_state
     )`,
+  // A path's last state is entered once more than it is left, every other state as often: so
+  // each state's ends (to conversion or null) are its entries less its exits, counted above.
   select: `
-    SELECT from_state, to_state, CAST(COUNT(*) AS DOUBLE PRECISION) AS transitions
+    SELECT from_state, to_state, CAST(SUM(n) AS DOUBLE PRECISION) AS transitions
+    FROM moves GROUP BY from_state, to_state
+    UNION ALL
+    SELECT state, CASE WHEN converted THEN '${CONVERSION}' ELSE '${NULL}' END,
+      CAST(SUM(n) AS DOUBLE PRECISION)
     FROM (
-      SELECT COALESCE(previous, '${START}') AS from_state, key AS to_state FROM steps
-      WHERE previous IS NULL OR previous <> key
+      SELECT converted, to_state AS state, n FROM moves
       UNION ALL
-      SELECT key, CASE WHEN converted THEN '${CONVERSION}' ELSE '${NULL}' END FROM steps
-      WHERE is_last
-    ) AS moves
-    GROUP BY from_state, to_state`,
+      SELECT converted, from_state, -n FROM moves WHERE from_state <> '${START}'
+    ) AS visits
+    GROUP BY converted, state
+    HAVING SUM(n) > 0`,
 })
 
 /** Transition rows `{ from, to, transitions }` as countTransitions' Map from → Map to → count. */
