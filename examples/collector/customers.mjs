@@ -10,10 +10,11 @@
 
 // Most anonymousIds have one userId or none, and then every touchpoint of theirs has one owner:
 // only shared computers (several userIds) need the ordered window, so only they pay for it.
-// MIN < MAX says "several" without the sort a COUNT(DISTINCT) costs.
+// Owners come from the touchpoints that carry a userId (a fraction of all), and MIN < MAX says
+// "several" without the sort a COUNT(DISTINCT) costs; an anonymousId never seen with one has none.
 const OWNERS = `
   SELECT anonymous_id, MIN(user_id) AS only_user, MIN(user_id) < MAX(user_id) AS shared
-  FROM touchpoints GROUP BY anonymous_id`
+  FROM touchpoints WHERE user_id IS NOT NULL GROUP BY anonymous_id`
 
 const keyed = (owner) => `${owner} AS customer_user_id,
     CASE WHEN ${owner} IS NULL THEN 'a:' || anonymous_id ELSE 'u:' || ${owner} END AS customer_key`
@@ -39,8 +40,8 @@ export const customerTouchpoints = (columns = ALL_COLUMNS) => {
   const list = columns.join(', ')
   return `
   SELECT ${list}, ${keyed('only_user')}
-  FROM touchpoints JOIN (${OWNERS}) AS owners USING (anonymous_id)
-  WHERE NOT COALESCE(shared, FALSE)
+  FROM touchpoints LEFT JOIN (${OWNERS}) AS owners USING (anonymous_id)
+  WHERE shared IS NOT TRUE
   UNION ALL
   SELECT ${list}, ${keyed('COALESCE(user_id, run_user, first_user)')}
   FROM (
