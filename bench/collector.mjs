@@ -256,8 +256,18 @@ const measure = async (store, fn) => {
 const IDENTITY = `SELECT count(DISTINCT customer_key) AS n
   FROM (${customerTouchpoints(['id', 'type', 'ts'])}) AS c`
 
-const benchStore = async (name, open) => {
-  const store = await open()
+// An interrupted bench still stops its PostgreSQL server and removes its files.
+const running = new Set()
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, async () => {
+    await Promise.allSettled([...running].map((store) => store.close()))
+    process.exit(130)
+  })
+}
+
+const benchStore = async (name, start) => {
+  const store = await start()
+  running.add(store)
   try {
     const loaded = await time(() => store.load())
     const [counts] = await store.query(`
@@ -287,6 +297,7 @@ const benchStore = async (name, open) => {
     }
     return { name, loadMs: loaded.ms, counts, timings, load: `${loadBefore} → ${load()}` }
   } finally {
+    running.delete(store)
     await store.close()
   }
 }
