@@ -1,5 +1,5 @@
 // Attribution on a million touchpoints: `npm run bench:collector [-- --seed=7 --runs=3
-// --store=duckdb|postgres --keep=<dir> --scale=0.1]`.
+// --store=duckdb|postgres --keep=<dir> --scale=0.1 --threads=2 --work-mem=64MB]`.
 // A seeded generator writes 100,000 customers and 1,000,000 touchpoints into the collector's
 // table (DuckDB, generated in SQL: no row-by-row inserts; PostgreSQL gets the same rows by COPY),
 // then times the identity join and each model × by through attribute(), the code /api/attribution
@@ -189,6 +189,8 @@ const STORES = {
     await client.connect()
     const query = async (sql, params) => (await client.query(sql, params)).rows
     const [{ pid }] = await query('SELECT pg_backend_pid() AS pid')
+    // --work-mem=64MB: the server's default is 4MB, where the identity join's sorts spill to disk.
+    if (args['work-mem']) await query(`SET work_mem = '${args['work-mem'].replace(/'/g, '')}'`)
     return {
       load: async () => {
         const duckdb = await STORES.duckdb()
@@ -315,7 +317,8 @@ const lines = [
   `shared with other work. Each cell is one attribute() call (the identity join, the model in SQL,`,
   `a few rows to JS), run ${runs} times after a warm-up: the fastest wall time and the least CPU`,
   `time (DuckDB's threads in this process; PostgreSQL's backend and parallel workers plus this`,
-  `process). DuckDB runs with ${THREADS} thread(s), as the collector does.`,
+  `process). DuckDB runs with ${THREADS} thread(s), as the collector does; PostgreSQL with its`,
+  `default settings${args['work-mem'] ? ` but work_mem ${args['work-mem']}` : ''} (the bench's server is scripts/postgres.mjs's).`,
   '',
 ]
 for (const { name, loadMs, counts, timings, load: average } of results) {

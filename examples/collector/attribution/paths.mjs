@@ -63,7 +63,7 @@ export const pathsWith = ({ by, conversionTypes, from, to }) => {
         p.props->>'currency' AS currency,
         -- The previous conversion's time; for the first, a time before the window (a plain AND in
         -- the join below keeps it a hash join).
-        COALESCE(LAG(ts) OVER (PARTITION BY customer_key ORDER BY c.ts, c.id),
+        COALESCE(LAG(c.ts) OVER (PARTITION BY customer_key ORDER BY c.ts, c.id),
           c.ts - ${WINDOW} - INTERVAL '1 day') AS after_ts
       FROM customer_touchpoints AS c
       JOIN (SELECT id, props FROM touchpoints WHERE type IN (${types})) AS p ON p.id = c.id
@@ -93,25 +93,3 @@ export const CONVERSION_TOTALS = `
   FROM (SELECT id, currency, value, COUNT(key) > 0 AS touched FROM credited
     GROUP BY id, currency, value) AS each_conversion
   GROUP BY touched, currency`
-
-/**
- * The paths themselves, for inspection and tests: one row per conversion in [from, to) with
- * `id`, `value`, `currency` and its touches oldest first as `{ key, ageSeconds }`.
- */
-export const readPaths = async (query, options) => {
-  const { sql, params } = pathsWith(options)
-  const rows = await query(
-    `${sql}
-    SELECT id, value, currency,
-      array_agg(key ORDER BY ts, key) FILTER (WHERE key IS NOT NULL) AS keys,
-      array_agg(age ORDER BY ts, key) FILTER (WHERE key IS NOT NULL) AS ages
-    FROM credited GROUP BY id, value, currency ORDER BY id`,
-    params,
-  )
-  return rows.map((row) => ({
-    id: row.id,
-    value: Number(row.value),
-    currency: row.currency ?? null,
-    touches: (row.keys ?? []).map((key, i) => ({ key, ageSeconds: Number(row.ages[i]) })),
-  }))
-}
