@@ -7,7 +7,15 @@
 // fastest wall time and the least CPU time (the database's threads or processes included), beside
 // the load average. Writes bench/results/collector.md. A store is one entry of STORES: `open()` →
 // `{ load(), query(sql, params), cpuMs(), close() }`.
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DuckDBInstance } from '@duckdb/node-api'
@@ -338,6 +346,10 @@ for (const { name, loadMs, counts, timings, load: average } of results) {
     '',
   )
 }
+// The notes written by hand under the tables ("## Notes" on) outlive a rerun.
+const resultsFile = new URL('./results/collector.md', import.meta.url)
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true })
-writeFileSync(new URL('./results/collector.md', import.meta.url), lines.join('\n'))
+const previous = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : ''
+const notes = previous.includes('\n## Notes') ? previous.slice(previous.indexOf('\n## Notes')) : ''
+writeFileSync(resultsFile, lines.join('\n') + notes)
 console.log(lines.join('\n'))

@@ -12,9 +12,9 @@
 // only shared computers (several userIds) need the ordered window, so only they pay for it.
 // Owners come from the touchpoints that carry a userId (a fraction of all), and MIN < MAX says
 // "several" without the sort a COUNT(DISTINCT) costs; an anonymousId never seen with one has none.
-const OWNERS = `
+const owners = (table) => `
   SELECT anonymous_id, MIN(user_id) AS only_user, MIN(user_id) < MAX(user_id) AS shared
-  FROM touchpoints WHERE user_id IS NOT NULL GROUP BY anonymous_id`
+  FROM ${table} WHERE user_id IS NOT NULL GROUP BY anonymous_id`
 
 const keyed = (owner) => `${owner} AS customer_user_id,
     CASE WHEN ${owner} IS NULL THEN 'a:' || anonymous_id ELSE 'u:' || ${owner} END AS customer_key`
@@ -34,13 +34,15 @@ const ALL_COLUMNS = [
  * SQL selecting every touchpoint with `customer_key` and `customer_user_id` (null when anonymous),
  * plus `columns`: expressions over the touchpoints table's unqualified columns (`'ts'`,
  * `"CASE WHEN type = 'purchase' THEN props END AS props"`); fewer columns read less. Use it as a
- * CTE: `WITH customer_touchpoints AS MATERIALIZED (${customerTouchpoints([…])}) …`.
+ * CTE: `WITH customer_touchpoints AS MATERIALIZED (${customerTouchpoints([…])}) …`. `table` may
+ * name a part of the touchpoints (a CTE with the columns used): a customer's touchpoints are all
+ * there when it holds every touchpoint of each anonymousId seen with its userId.
  */
-export const customerTouchpoints = (columns = ALL_COLUMNS) => {
+export const customerTouchpoints = (columns = ALL_COLUMNS, table = 'touchpoints') => {
   const list = columns.join(', ')
   return `
   SELECT ${list}, ${keyed('only_user')}
-  FROM touchpoints LEFT JOIN (${OWNERS}) AS owners USING (anonymous_id)
+  FROM ${table} AS touchpoints LEFT JOIN (${owners(table)}) AS owners USING (anonymous_id)
   WHERE shared IS NOT TRUE
   UNION ALL
   SELECT ${list}, ${keyed('COALESCE(user_id, run_user, first_user)')}
@@ -53,7 +55,7 @@ export const customerTouchpoints = (columns = ALL_COLUMNS) => {
       SELECT touchpoints.*,
         COUNT(user_id) OVER (PARTITION BY anonymous_id ORDER BY ts, id
           ROWS UNBOUNDED PRECEDING) AS run
-      FROM touchpoints JOIN (${OWNERS}) AS owners USING (anonymous_id)
+      FROM ${table} AS touchpoints JOIN (${owners(table)}) AS owners USING (anonymous_id)
       WHERE shared
     ) AS runs
   ) AS shared_computers`

@@ -53,7 +53,7 @@ const mostFrequentCurrency = (totals) => {
 export const attribute = async (query, options) => {
   const { model, by, conversionTypes = DEFAULT_CONVERSIONS, from, to } = options
   if (!MODELS.includes(model)) throw new RangeError(`model must be one of ${MODELS.join(', ')}`)
-  const paths = pathsWith({ by, conversionTypes, from, to })
+  const paths = pathsWith({ by, conversionTypes, from, to, everyone: model === 'markov' })
   const { sql, params } = paths
   const markov = model === 'markov' ? transitionsSql(paths) : undefined
   // One statement, so the identity join is computed once: the conversion totals, then the

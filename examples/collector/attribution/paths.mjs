@@ -41,9 +41,9 @@ const touchesSql = (by, types, everyone) => {
  * of its path (id, value, currency, key, ts, age in seconds before the conversion), or a single
  * row with a null key and touch for a conversion without one. `range(column)` gives the
  * `AND column in [from, to)` conditions. `touches` holds converting customers' touches only;
- * `everyTouch` is the SQL of every customer's (markov's paths to null).
+ * with `everyone`, `everyTouch` is the SQL of every customer's (markov's paths to null).
  */
-export const pathsWith = ({ by, conversionTypes, from, to }) => {
+export const pathsWith = ({ by, conversionTypes, from, to, everyone = false }) => {
   if (!BYS.includes(by)) throw new Error(`by must be one of ${BYS.join(', ')}`)
   const types = sqlList(conversionTypes)
   const params = [from, to].filter(Boolean)
@@ -55,8 +55,27 @@ export const pathsWith = ({ by, conversionTypes, from, to }) => {
   // Only the columns the paths need: the join's result is read twice (touches, conversions), so
   // it is computed once and kept narrow. Props (JSON) are read for the conversions alone.
   const columns = ['type', 'ts', 'id', ...(by === 'channel' ? ['session_id', 'channel'] : [])]
+  // Path models need converting customers only: the anonymousIds of conversions, and every one
+  // seen with a userId seen there (a superset of those customers' anonymousIds), so the identity
+  // join reads a tenth of the table. Markov's paths to null need everyone.
+  const scope = everyone
+    ? ''
+    : `converting_visitors AS MATERIALIZED (
+      SELECT anonymous_id FROM touchpoints WHERE type IN (${types})
+      UNION
+      SELECT anonymous_id FROM touchpoints WHERE user_id IN (
+        SELECT user_id FROM touchpoints WHERE user_id IS NOT NULL AND anonymous_id IN (
+          SELECT anonymous_id FROM touchpoints WHERE type IN (${types})))
+    ),
+    -- Their touchpoints first (materialized, so the joins below read only these).
+    scoped AS MATERIALIZED (
+      SELECT id, type, ts, anonymous_id, user_id, session_id, channel FROM touchpoints
+      WHERE anonymous_id IN (SELECT anonymous_id FROM converting_visitors)
+    ),`
   const sql = `
-    WITH customer_touchpoints AS MATERIALIZED (${customerTouchpoints(columns)}),
+    WITH ${scope}
+    customer_touchpoints AS MATERIALIZED (
+      ${customerTouchpoints(columns, everyone ? 'touchpoints' : 'scoped')}),
     conversions AS MATERIALIZED (
       SELECT customer_key, c.id, c.ts,
         COALESCE(CAST(p.props->>'value' AS DOUBLE PRECISION), 0) AS value,
