@@ -58,7 +58,7 @@ export const attribute = async (query, options) => {
   const markov = model === 'markov' ? transitionsSql(paths) : undefined
   // One statement, so the identity join is computed once: the conversion totals, then the
   // credit of each key (path models) or the chain's transitions (markov). A few dozen rows.
-  const rows = await query(
+  const answered = await query(
     `${sql}${markov?.ctes ?? ''}
     SELECT 'total' AS kind, CASE WHEN touched THEN NULL ELSE '${NONE}' END AS key,
       CAST(NULL AS TEXT) AS next_key, currency, conversions, value
@@ -74,6 +74,8 @@ export const attribute = async (query, options) => {
     ORDER BY kind, key, next_key, currency`,
     params,
   )
+  // Drivers may give numbers as strings (pg's bigint, DuckDB's JSON of big values).
+  const rows = answered.map((row) => ({ ...row, conversions: Number(row.conversions) }))
   const totals = rows.filter((row) => row.kind === 'total')
   const currency = options.currency ?? mostFrequentCurrency(totals)
   // Another currency's value is never added: its conversion counts, its value does not.
