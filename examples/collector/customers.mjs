@@ -10,35 +10,56 @@
 
 // Most anonymousIds have one userId or none, and then every touchpoint of theirs has one owner:
 // only shared computers (several userIds) need the ordered window, so only they pay for it.
-const OWNERS = `
-  SELECT anonymous_id, MIN(user_id) AS only_user, COUNT(DISTINCT user_id) AS users
-  FROM touchpoints GROUP BY anonymous_id`
+// Owners come from the touchpoints that carry a userId (a fraction of all), and MIN < MAX says
+// "several" without the sort a COUNT(DISTINCT) costs; an anonymousId never seen with one has none.
+const owners = (table) => `
+  SELECT anonymous_id, MIN(user_id) AS only_user, MIN(user_id) < MAX(user_id) AS shared
+  FROM ${table} WHERE user_id IS NOT NULL GROUP BY anonymous_id`
 
-const keyed = (owner, anonymousId) => `${owner} AS customer_user_id,
-    CASE WHEN ${owner} IS NULL THEN 'a:' || ${anonymousId} ELSE 'u:' || ${owner} END AS customer_key`
+const keyed = (owner) => `${owner} AS customer_user_id,
+    CASE WHEN ${owner} IS NULL THEN 'a:' || anonymous_id ELSE 'u:' || ${owner} END AS customer_key`
+
+const ALL_COLUMNS = [
+  'id',
+  'type',
+  'ts',
+  'anonymous_id',
+  'session_id',
+  'channel',
+  'props',
+  'user_id',
+]
 
 /**
- * SQL selecting every touchpoint with `customer_key` and `customer_user_id` (null when anonymous);
- * use it as a CTE: `WITH customer_touchpoints AS (${CUSTOMER_TOUCHPOINTS}) …`.
+ * SQL selecting every touchpoint with `customer_key` and `customer_user_id` (null when anonymous),
+ * plus `columns`: expressions over the touchpoints table's unqualified columns (`'ts'`,
+ * `"CASE WHEN type = 'purchase' THEN props END AS props"`); fewer columns read less. Use it as a
+ * CTE: `WITH customer_touchpoints AS MATERIALIZED (${customerTouchpoints([…])}) …`. `table` may
+ * name a part of the touchpoints (a CTE with the columns used): a customer's touchpoints are all
+ * there when it holds every touchpoint of each anonymousId seen with its userId.
  */
-export const CUSTOMER_TOUCHPOINTS = `
-  SELECT t.id, t.type, t.ts, t.anonymous_id, t.session_id, t.channel, t.props, t.user_id,
-    ${keyed('owners.only_user', 't.anonymous_id')}
-  FROM touchpoints AS t JOIN (${OWNERS}) AS owners
-    ON owners.anonymous_id = t.anonymous_id AND owners.users <= 1
+export const customerTouchpoints = (columns = ALL_COLUMNS, table = 'touchpoints') => {
+  const list = columns.join(', ')
+  return `
+  SELECT ${list}, ${keyed('only_user')}
+  FROM ${table} AS touchpoints LEFT JOIN (${owners(table)}) AS owners USING (anonymous_id)
+  WHERE shared IS NOT TRUE
   UNION ALL
-  SELECT id, type, ts, anonymous_id, session_id, channel, props, user_id,
-    ${keyed('COALESCE(user_id, run_user, first_user)', 'anonymous_id')}
+  SELECT ${list}, ${keyed('COALESCE(user_id, run_user, first_user)')}
   FROM (
     SELECT *,
       -- A run starts at each touchpoint with a userId: one userId per run, the run's first row.
       MAX(user_id) OVER (PARTITION BY anonymous_id, run) AS run_user,
       MAX(CASE WHEN run = 1 THEN user_id END) OVER (PARTITION BY anonymous_id) AS first_user
     FROM (
-      SELECT t.id, t.type, t.ts, t.anonymous_id, t.session_id, t.channel, t.props, t.user_id,
-        COUNT(t.user_id) OVER (PARTITION BY t.anonymous_id ORDER BY t.ts, t.id
+      SELECT touchpoints.*,
+        COUNT(user_id) OVER (PARTITION BY anonymous_id ORDER BY ts, id
           ROWS UNBOUNDED PRECEDING) AS run
-      FROM touchpoints AS t JOIN (${OWNERS}) AS owners
-        ON owners.anonymous_id = t.anonymous_id AND owners.users > 1
+      FROM ${table} AS touchpoints JOIN (${owners(table)}) AS owners USING (anonymous_id)
+      WHERE shared
     ) AS runs
-  ) AS shared`
+  ) AS shared_computers`
+}
+
+/** Every touchpoint's columns with its customer (see customerTouchpoints). */
+export const CUSTOMER_TOUCHPOINTS = customerTouchpoints()

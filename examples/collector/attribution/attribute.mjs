@@ -1,9 +1,10 @@
 // GET /api/attribution (SPEC §7): credit for each channel or touchpoint type under one model,
 // `{ model, by, currency, conversions, value, rows: [{ key, conversions, value, share }] }`.
-// Paths come from SQL (paths.mjs); the split of each conversion is JS (models.mjs, markov.mjs).
-import { markovShares } from './markov.mjs'
-import { MODELS, PATH_MODELS } from './models.mjs'
-import { BYS, readPaths } from './paths.mjs'
+// The database splits each conversion and sums by key (paths.mjs, models.mjs) or counts the
+// Markov chain's transitions (markov.mjs), so JS reads a few dozen rows whatever the data.
+import { sharesOf, transitionCounts, transitionsSql } from './markov.mjs'
+import { MODELS, pathCreditSql } from './models.mjs'
+import { BYS, CONVERSION_TOTALS, pathsWith } from './paths.mjs'
 
 /** The conversion types when the collector is given none (`--conversions`). */
 export const DEFAULT_CONVERSIONS = ['purchase']
@@ -35,10 +36,10 @@ export const attributionOptions = (searchParams, conversionTypes = DEFAULT_CONVE
 }
 
 // The currency most conversions were paid in; ties go to the first in alphabetical order.
-const mostFrequentCurrency = (conversions) => {
+const mostFrequentCurrency = (totals) => {
   const counts = new Map()
-  for (const { currency } of conversions) {
-    if (currency) counts.set(currency, (counts.get(currency) ?? 0) + 1)
+  for (const { currency, conversions } of totals) {
+    if (currency) counts.set(currency, (counts.get(currency) ?? 0) + conversions)
   }
   const sorted = [...counts].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1))
   return sorted[0]?.[0] ?? null
@@ -52,10 +53,33 @@ const mostFrequentCurrency = (conversions) => {
 export const attribute = async (query, options) => {
   const { model, by, conversionTypes = DEFAULT_CONVERSIONS, from, to } = options
   if (!MODELS.includes(model)) throw new RangeError(`model must be one of ${MODELS.join(', ')}`)
-  const paths = await readPaths(query, { by, conversionTypes, from, to, nulls: model === 'markov' })
-  const currency = options.currency ?? mostFrequentCurrency(paths.conversions)
+  const paths = pathsWith({ by, conversionTypes, from, to, everyone: model === 'markov' })
+  const { sql, params } = paths
+  const markov = model === 'markov' ? transitionsSql(paths) : undefined
+  // One statement, so the identity join is computed once: the conversion totals, then the
+  // credit of each key (path models) or the chain's transitions (markov). A few dozen rows.
+  const answered = await query(
+    `${sql}${markov?.ctes ?? ''}
+    SELECT 'total' AS kind, CASE WHEN touched THEN NULL ELSE '${NONE}' END AS key,
+      CAST(NULL AS TEXT) AS next_key, currency, conversions, value
+    FROM (${CONVERSION_TOTALS}) AS totals
+    UNION ALL
+    ${
+      markov
+        ? `SELECT 'transition', from_state, to_state, NULL, transitions, NULL
+          FROM (${markov.select}) AS moves`
+        : `SELECT 'credit', key, NULL, currency, conversions, value
+          FROM (${pathCreditSql(model)}) AS credit`
+    }
+    ORDER BY kind, key, next_key, currency`,
+    params,
+  )
+  // Drivers may give numbers as strings (pg's bigint, DuckDB's JSON of big values).
+  const rows = answered.map((row) => ({ ...row, conversions: Number(row.conversions) }))
+  const totals = rows.filter((row) => row.kind === 'total')
+  const currency = options.currency ?? mostFrequentCurrency(totals)
   // Another currency's value is never added: its conversion counts, its value does not.
-  const valueOf = (conversion) => (conversion.currency === currency ? conversion.value : 0)
+  const valueIn = (row) => (row.currency === currency ? Number(row.value) : 0)
 
   const credit = new Map()
   const give = (key, conversions, value) => {
@@ -63,33 +87,26 @@ export const attribute = async (query, options) => {
     row.conversions += conversions
     row.value += value
   }
-  const touched = []
-  for (const conversion of paths.conversions) {
-    if (conversion.touches.length === 0) give(NONE, 1, valueOf(conversion))
-    else touched.push(conversion)
-  }
-  if (model === 'markov') {
-    const walks = [
-      ...touched.map((c) => ({ states: c.touches.map((touch) => touch.key), converted: true })),
-      ...paths.nulls.map((states) => ({ states, converted: false })),
-    ]
-    const value = touched.reduce((sum, conversion) => sum + valueOf(conversion), 0)
-    for (const { key, share } of markovShares(walks))
-      give(key, share * touched.length, share * value)
+  for (const row of totals) if (row.key === NONE) give(NONE, row.conversions, valueIn(row))
+  if (markov) {
+    const touched = totals.filter((row) => row.key !== NONE)
+    const conversions = touched.reduce((sum, row) => sum + row.conversions, 0)
+    const value = touched.reduce((sum, row) => sum + valueIn(row), 0)
+    const counts = transitionCounts(
+      rows
+        .filter((row) => row.kind === 'transition')
+        .map((row) => ({ from: row.key, to: row.next_key, transitions: row.conversions })),
+    )
+    for (const { key, share } of sharesOf(counts)) give(key, share * conversions, share * value)
   } else {
-    for (const conversion of touched) {
-      const weights = PATH_MODELS[model](conversion.touches)
-      conversion.touches.forEach((touch, i) => {
-        if (weights[i] > 0) give(touch.key, weights[i], weights[i] * valueOf(conversion))
-      })
-    }
+    for (const row of rows) if (row.kind === 'credit') give(row.key, row.conversions, valueIn(row))
   }
 
-  const conversions = paths.conversions.length
-  const rows = [...credit.values()]
+  const conversions = totals.reduce((sum, row) => sum + row.conversions, 0)
+  const credited = [...credit.values()]
     .filter((row) => row.conversions > 0)
     .map((row) => ({ ...row, share: conversions === 0 ? 0 : row.conversions / conversions }))
     .sort((a, b) => b.conversions - a.conversions || (a.key < b.key ? -1 : 1))
-  const value = paths.conversions.reduce((sum, conversion) => sum + valueOf(conversion), 0)
-  return { model, by, currency, conversions, value, rows }
+  const value = totals.reduce((sum, row) => sum + valueIn(row), 0)
+  return { model, by, currency, conversions, value, rows: credited }
 }

@@ -12,6 +12,68 @@ const START = '(start)'
 const CONVERSION = '(conversion)'
 const NULL = '(null)'
 
+// The chain is all the model needs of the paths, so the database counts its transitions (Anderl,
+// Becker, von Wangenheim and Schumann 2016, "Mapping the customer journey: Lessons learned from
+// graph-based online attribution modeling", IJRM 33(3): the removal effect of a state is
+// 1 - P(conversion | state removed) / P(conversion), both read off the transition matrix).
+// conversionOdds below solves for P on the absorbing chain in JS: the states are a dozen or so.
+
+/**
+ * SQL counting the transitions of every path, repeats collapsed: `ctes` to add to paths.mjs's
+ * WITH clause, then `select` gives rows `(from_state, to_state, transitions)`. Converting paths
+ * are `credited`'s touches of conversions in [from, to); a customer's touches in [from, to) after
+ * their last conversion are their path to null (`range` and `everyTouch` from pathsWith).
+ */
+export const transitionsSql = ({ range, everyTouch }) => ({
+  ctes: `,
+    walks AS (
+      SELECT TRUE AS converted, id AS path, key, ts FROM credited WHERE key IS NOT NULL
+      UNION ALL
+      SELECT FALSE, t.customer_key, t.key, t.ts
+      FROM (${everyTouch}) AS t
+      LEFT JOIN (SELECT customer_key, MAX(ts) AS last_ts FROM conversions GROUP BY customer_key)
+        AS last ON last.customer_key = t.customer_key
+      WHERE (last.last_ts IS NULL OR t.ts > last.last_ts)${range('t.ts')}
+    ),
+    -- One sort: each touch and the one before it on its path; repeats collapse.
+    moves AS (
+      SELECT converted, from_state, to_state, COUNT(*) AS n
+      FROM (
+        SELECT converted, key AS to_state,
+          COALESCE(LAG(key) OVER (PARTITION BY converted, path ORDER BY ts, key), '${START}')
+            AS from_state
+        FROM walks
+      ) AS steps
+      WHERE from_state <> to_state
+      GROUP BY converted, from_state, to_state
+    )`,
+  // A path's last state is entered once more than it is left, every other state as often: so
+  // each state's ends (to conversion or null) are its entries less its exits, counted above.
+  select: `
+    SELECT from_state, to_state, CAST(SUM(n) AS DOUBLE PRECISION) AS transitions
+    FROM moves GROUP BY from_state, to_state
+    UNION ALL
+    SELECT state, CASE WHEN converted THEN '${CONVERSION}' ELSE '${NULL}' END,
+      CAST(SUM(n) AS DOUBLE PRECISION)
+    FROM (
+      SELECT converted, to_state AS state, n FROM moves
+      UNION ALL
+      SELECT converted, from_state, -n FROM moves WHERE from_state <> '${START}'
+    ) AS visits
+    GROUP BY converted, state
+    HAVING SUM(n) > 0`,
+})
+
+/** Transition rows `{ from, to, transitions }` as countTransitions' Map from → Map to → count. */
+export const transitionCounts = (rows) => {
+  const counts = new Map()
+  for (const { from, to, transitions } of rows) {
+    const row = counts.get(from) ?? counts.set(from, new Map()).get(from)
+    row.set(to, Number(transitions))
+  }
+  return counts
+}
+
 /**
  * Transition counts of paths (arrays of states; `converted` says how each ends), repeats
  * collapsed: Map from → Map to → count.
@@ -70,8 +132,10 @@ const conversionOdds = (counts, removed) => {
  * Removal effect of each state, and its normalised share (summing to 1, or all 0 when nothing
  * converts): `[{ key, removalEffect, share }]`.
  */
-export const markovShares = (paths) => {
-  const counts = countTransitions(paths)
+export const markovShares = (paths) => sharesOf(countTransitions(paths))
+
+/** markovShares from transition counts (Map from → Map to → count), as transitionsSql gives. */
+export const sharesOf = (counts) => {
   const base = conversionOdds(counts)
   const states = [...counts.keys()].filter((state) => state !== START)
   const effects = states.map((key) => ({

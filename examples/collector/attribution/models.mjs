@@ -29,3 +29,35 @@ export const PATH_MODELS = { first, last, linear, time_decay: timeDecay, positio
 
 /** Every model `/api/attribution` answers. */
 export const MODELS = [...Object.keys(PATH_MODELS), 'markov']
+
+const DOUBLE = (expr) => `CAST(${expr} AS DOUBLE PRECISION)`
+
+// The same splits in SQL, over one conversion's touches: `i` is a touch's place (1 = oldest,
+// ordered by time then key as above), `n` the path's length, `decay` its 2^(-age / half-life)
+// and `decays` their sum on the path. Run in the database, they leave one row per key.
+const WEIGHTS_SQL = {
+  first: `CASE WHEN i = 1 THEN 1.0 ELSE 0.0 END`,
+  last: `CASE WHEN i = n THEN 1.0 ELSE 0.0 END`,
+  linear: `1.0 / n`,
+  time_decay: `decay / decays`,
+  position: `CASE WHEN n <= 2 THEN 1.0 / n WHEN i = 1 OR i = n THEN 0.4 ELSE 0.2 / (n - 2) END`,
+}
+
+/**
+ * SQL giving each key its credit under a path model, by currency: rows `(key, currency,
+ * conversions, value)`; it follows paths.mjs's WITH clause and reads its `credited` rows.
+ */
+export const pathCreditSql = (model) => `
+  SELECT key, currency, SUM(weight) AS conversions, SUM(weight * value) AS value
+  FROM (
+    SELECT key, currency, value, ${DOUBLE(WEIGHTS_SQL[model])} AS weight
+    FROM (
+      SELECT key, currency, value,
+        ROW_NUMBER() OVER (PARTITION BY id ORDER BY ts, key) AS i,
+        ${DOUBLE('COUNT(*) OVER (PARTITION BY id)')} AS n,
+        POWER(2.0, -age / ${HALF_LIFE_SECONDS}) AS decay,
+        SUM(POWER(2.0, -age / ${HALF_LIFE_SECONDS})) OVER (PARTITION BY id) AS decays
+      FROM credited WHERE key IS NOT NULL
+    ) AS placed
+  ) AS weighted
+  GROUP BY key, currency`

@@ -6,7 +6,10 @@
 // conversion: so a second conversion gets only the touches after the first. Of those, a
 // conversion keeps the ones in the 30 days before it. Touches after a customer's last conversion
 // (all of them for a customer who never converted) form that customer's path to `null`.
-import { CUSTOMER_TOUCHPOINTS } from '../customers.mjs'
+//
+// The paths stay in the database: the queries here end in a few rows per key (models.mjs and
+// markov.mjs build them), since reading a million touches into JS objects costs seconds.
+import { customerTouchpoints } from '../customers.mjs'
 
 /** The touch keys a path can be made of. */
 export const BYS = ['channel', 'type']
@@ -18,86 +21,94 @@ const sqlList = (values) =>
   values.map((value) => `'${String(value).replaceAll("'", "''")}'`).join(', ')
 
 // A session's channel is set at its first touchpoint and carried by all of them (SPEC §3), so
-// MIN(channel) is that channel; a GROUP BY is much cheaper than a window here.
-const touchesSql = (by, conversionTypes) =>
-  by === 'channel'
+// MIN(channel) is that channel; a GROUP BY is much cheaper than a window here. Path models need
+// only converting customers' touches: the semi-join on the few conversions goes first, so the
+// grouping and the join to conversions read a tenth of the rows; markov needs every customer's.
+const touchesSql = (by, types, everyone) => {
+  const where = `type NOT IN (${types})${
+    everyone ? '' : ' AND customer_key IN (SELECT customer_key FROM conversions)'
+  }`
+  return by === 'channel'
     ? `SELECT customer_key, MIN(ts) AS ts, MIN(channel) AS key FROM customer_touchpoints
-      WHERE type NOT IN (${conversionTypes}) GROUP BY customer_key, session_id`
-    : `SELECT customer_key, ts, type AS key FROM customer_touchpoints
-      WHERE type NOT IN (${conversionTypes})`
+      WHERE ${where} GROUP BY customer_key, session_id`
+    : `SELECT customer_key, ts, type AS key FROM customer_touchpoints WHERE ${where}`
+}
 
 /**
- * SQL and its parameters for the paths: one row per conversion in [from, to) (`id`, `value`,
- * `currency`, `keys` and `ages`: its touches oldest first and their seconds before it), and, with
- * `nulls`, one row per customer's path to null (`id` null, touches in [from, to)).
+ * The WITH clause every attribution query starts from, and its parameters. It names
+ * `conversions` (customer_key, id, ts, value, currency; all of them, for the paths to null),
+ * `touches` (customer_key, ts, key) and `credited`: one row per conversion in [from, to) and touch
+ * of its path (id, value, currency, key, ts, age in seconds before the conversion), or a single
+ * row with a null key and touch for a conversion without one. `range(column)` gives the
+ * `AND column in [from, to)` conditions. `touches` holds converting customers' touches only;
+ * with `everyone`, `everyTouch` is the SQL of every customer's (markov's paths to null).
  */
-export const pathsQuery = ({ by, conversionTypes, from, to, nulls = false }) => {
+export const pathsWith = ({ by, conversionTypes, from, to, everyone = false }) => {
   if (!BYS.includes(by)) throw new Error(`by must be one of ${BYS.join(', ')}`)
   const types = sqlList(conversionTypes)
   const params = [from, to].filter(Boolean)
-  // from is $1 when given, to the next; both conversions and null paths use them.
+  // from is $1 when given, to the next.
   const bounds = []
   if (from) bounds.push((column) => `${column} >= CAST($1 AS TIMESTAMPTZ)`)
   if (to) bounds.push((column) => `${column} < CAST($${params.length} AS TIMESTAMPTZ)`)
   const range = (column) => bounds.map((bound) => ` AND ${bound(column)}`).join('')
-  // A touch belongs to the first conversion at or after it (so after the one before), if that
-  // is at most 30 days later. Windows run over conversions only, which are few.
-  const converting = `
-    SELECT c.id, c.value, c.currency,
-      array_agg(t.key ORDER BY t.ts, t.key) FILTER (WHERE t.key IS NOT NULL) AS keys,
-      array_agg(CAST(EXTRACT(EPOCH FROM c.ts) - EXTRACT(EPOCH FROM t.ts) AS DOUBLE PRECISION)
-        ORDER BY t.ts, t.key) FILTER (WHERE t.key IS NOT NULL) AS ages
-    FROM conversions AS c
-    LEFT JOIN touches AS t ON t.customer_key = c.customer_key AND t.ts <= c.ts
-      AND t.ts >= c.ts - ${WINDOW} AND t.ts > c.after_ts
-    WHERE TRUE${range('c.ts')}
-    GROUP BY c.id, c.value, c.currency`
-  const toNull = `
-    SELECT CAST(NULL AS TEXT), CAST(NULL AS DOUBLE PRECISION), CAST(NULL AS TEXT),
-      array_agg(t.key ORDER BY t.ts, t.key), NULL
-    FROM touches AS t
-    LEFT JOIN (SELECT customer_key, MAX(ts) AS last_ts FROM conversions GROUP BY customer_key)
-      AS last ON last.customer_key = t.customer_key
-    WHERE (last.last_ts IS NULL OR t.ts > last.last_ts)${range('t.ts')}
-    GROUP BY t.customer_key`
+  // Only the columns the paths need: the join's result is read twice (touches, conversions), so
+  // it is computed once and kept narrow. Props (JSON) are read for the conversions alone.
+  const columns = ['type', 'ts', 'id', ...(by === 'channel' ? ['session_id', 'channel'] : [])]
+  // Path models need converting customers only: the anonymousIds of conversions, and every one
+  // seen with a userId seen there (a superset of those customers' anonymousIds), so the identity
+  // join reads a tenth of the table. Markov's paths to null need everyone.
+  const scope = everyone
+    ? ''
+    : `converting_visitors AS MATERIALIZED (
+      SELECT anonymous_id FROM touchpoints WHERE type IN (${types})
+      UNION
+      SELECT anonymous_id FROM touchpoints WHERE user_id IN (
+        SELECT user_id FROM touchpoints WHERE user_id IS NOT NULL AND anonymous_id IN (
+          SELECT anonymous_id FROM touchpoints WHERE type IN (${types})))
+    ),
+    -- Their touchpoints first (materialized, so the joins below read only these).
+    scoped AS MATERIALIZED (
+      SELECT id, type, ts, anonymous_id, user_id, session_id, channel FROM touchpoints
+      WHERE anonymous_id IN (SELECT anonymous_id FROM converting_visitors)
+    ),`
   const sql = `
-    WITH customer_touchpoints AS MATERIALIZED (${CUSTOMER_TOUCHPOINTS}),
-    touches AS (${touchesSql(by, types)}),
+    WITH ${scope}
+    customer_touchpoints AS MATERIALIZED (
+      ${customerTouchpoints(columns, everyone ? 'touchpoints' : 'scoped')}),
     conversions AS MATERIALIZED (
-      SELECT customer_key, id, ts,
-        COALESCE(CAST(props->>'value' AS DOUBLE PRECISION), 0) AS value,
-        props->>'currency' AS currency,
+      SELECT customer_key, c.id, c.ts,
+        COALESCE(CAST(p.props->>'value' AS DOUBLE PRECISION), 0) AS value,
+        p.props->>'currency' AS currency,
         -- The previous conversion's time; for the first, a time before the window (a plain AND in
         -- the join below keeps it a hash join).
-        COALESCE(LAG(ts) OVER (PARTITION BY customer_key ORDER BY ts, id),
-          ts - ${WINDOW} - INTERVAL '1 day') AS after_ts
-      FROM customer_touchpoints WHERE type IN (${types})
-    )
-    ${converting}${nulls ? `\n    UNION ALL${toNull}` : ''}`
-  return { sql, params }
+        COALESCE(LAG(c.ts) OVER (PARTITION BY customer_key ORDER BY c.ts, c.id),
+          c.ts - ${WINDOW} - INTERVAL '1 day') AS after_ts
+      FROM customer_touchpoints AS c
+      JOIN (SELECT id, props FROM touchpoints WHERE type IN (${types})) AS p ON p.id = c.id
+      WHERE c.type IN (${types})
+    ),
+    touches AS (${touchesSql(by, types, false)}),
+    -- A touch belongs to the first conversion at or after it (so after the one before), if that
+    -- is at most 30 days later. The hash join is on the customer; conversions are few.
+    credited AS MATERIALIZED (
+      SELECT c.id, c.value, c.currency, t.key, t.ts,
+        CAST(EXTRACT(EPOCH FROM c.ts) - EXTRACT(EPOCH FROM t.ts) AS DOUBLE PRECISION) AS age
+      FROM conversions AS c
+      LEFT JOIN touches AS t ON t.customer_key = c.customer_key AND t.ts <= c.ts
+        AND t.ts >= c.ts - ${WINDOW} AND t.ts > c.after_ts
+      WHERE TRUE${range('c.ts')}
+    )`
+  return { sql, params, range, everyTouch: touchesSql(by, types, true) }
 }
 
 /**
- * Runs the paths query: `{ conversions: [{ id, value, currency, touches: [{ key, ageSeconds }] }],
- * nulls: [[key, …], …] }`; `query(sql, params)` resolves with row objects (DuckDB or PostgreSQL).
+ * Conversions in [from, to) by currency and whether a touch came before them:
+ * SQL rows `(touched, currency, conversions, value)`, to follow `pathsWith`'s clause.
  */
-export const readPaths = async (query, options) => {
-  const { sql, params } = pathsQuery(options)
-  const rows = await query(sql, params)
-  const conversions = []
-  const nulls = []
-  for (const row of rows) {
-    if (row.id === null) {
-      nulls.push(row.keys)
-      continue
-    }
-    const keys = row.keys ?? []
-    conversions.push({
-      id: row.id,
-      value: Number(row.value),
-      currency: row.currency ?? null,
-      touches: keys.map((key, i) => ({ key, ageSeconds: Number(row.ages[i]) })),
-    })
-  }
-  return { conversions, nulls }
-}
+export const CONVERSION_TOTALS = `
+  SELECT touched, currency, CAST(COUNT(*) AS DOUBLE PRECISION) AS conversions,
+    SUM(value) AS value
+  FROM (SELECT id, currency, value, COUNT(key) > 0 AS touched FROM credited
+    GROUP BY id, currency, value) AS each_conversion
+  GROUP BY touched, currency`
