@@ -36,7 +36,8 @@ const round = (value) => Math.round(value * 1000) / 1000
  * Ranks satisfaction rows by type and by page (as /api/satisfaction answers them), worst first.
  * @param {{ type: object[], page: object[] }} rows
  * @returns {Array<{ kind: 'type' | 'page', key: string, score: number, dissatisfaction: number,
- *   friction: number, touchpoints: number, answers: number, abandons: number,
+ *   friction: number, touchpoints: number, answers: number, csat: number | null,
+ *   nps: number | null, ces: number | null, thumbs: number | null, abandons: number,
  *   rageClicks: number }>}
  */
 export const rankWeakLinks = ({ type, page }, { limit = 10 } = {}) => {
@@ -57,6 +58,11 @@ export const rankWeakLinks = ({ type, page }, { limit = 10 } = {}) => {
         friction: round(friction),
         touchpoints: row.touchpoints,
         answers: row.answers,
+        // The scales' own figures too: the journey map shows how a weak link felt.
+        csat: row.csat,
+        nps: row.nps,
+        ces: row.ces,
+        thumbs: row.thumbs,
         abandons: row.abandons,
         rageClicks: row.rageClicks,
       }

@@ -1,6 +1,6 @@
 // Takes a picture of the journey map, 1440 wide and as tall as the page (the journey, the weak
 // links and touchpoint value panels, the funnel and the matrix), showing the customer or visitor
-// whose journey went furthest: `npm run demo -- --simulate 12 --screenshot docs/journey-map.png
+// on most devices whose journey went furthest: `npm run demo -- --simulate 12 --screenshot docs/journey-map.png
 // --exit` makes the README's.
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
@@ -17,11 +17,12 @@ const MIN_HEIGHT = 900
  */
 export const screenshotJourneyMap = async ({ collectorUrl, path }) => {
   const { visitors } = await (await fetch(`${collectorUrl}/api/journeys?limit=500`)).json()
-  // Furthest: most stages, then a customer on most devices, then most visits and touchpoints.
+  // A customer on most devices (the picture shows one journey across them), then the furthest:
+  // most stages, then most visits and touchpoints.
   const [furthest] = groupVisitors(visitors).toSorted(
     (a, b) =>
-      b.stages.length - a.stages.length ||
       b.devices - a.devices ||
+      b.stages.length - a.stages.length ||
       b.sessions - a.sessions ||
       b.touchpoints - a.touchpoints,
   )

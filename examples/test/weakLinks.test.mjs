@@ -41,10 +41,20 @@ describe('rankWeakLinks', () => {
         friction: 1,
         touchpoints: 20,
         answers: 0,
+        csat: null,
+        nps: null,
+        ces: null,
+        thumbs: null,
         abandons: 3,
         rageClicks: 1,
       },
-      expect.objectContaining({ key: '/p/1', score: 0.5, dissatisfaction: 0.5, friction: 0.5 }),
+      expect.objectContaining({
+        key: '/p/1',
+        score: 0.5,
+        dissatisfaction: 0.5,
+        friction: 0.5,
+        thumbs: 50,
+      }),
       expect.objectContaining({ kind: 'type', key: 'chat_open', score: 0.375 }),
     ])
   })
