@@ -3,10 +3,10 @@
 // folder, one free loopback port, deleted on stop().
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { freePort } from './freePort.mjs'
 
 const ROOT = '/usr/lib/postgresql'
 
@@ -47,16 +47,6 @@ export const postgresBin = () => {
   }
   return bin
 }
-
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
 
 // PostgreSQL refuses to run as root: as root, run it as the `postgres` user the package makes.
 const runAs = () => {

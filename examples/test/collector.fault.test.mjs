@@ -2,7 +2,6 @@
 // restarted on the same database 2 s later: every touchpoint arrives, each once (the SDK keeps
 // unacknowledged batches and retries; the store deduplicates by id).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -11,6 +10,7 @@ import { spawnCollector } from '../collector/spawn.mjs'
 import { launchChromium } from '../shared/chromium.mjs'
 import { startSite } from '../shared/site.mjs'
 import { postgresBin, startPostgres } from '../../scripts/postgres.mjs'
+import { freePort } from '../../scripts/freePort.mjs'
 
 // Finds (or, as root on a fresh CI machine, installs) PostgreSQL while the file loads, outside
 // any hook's timeout.
@@ -29,14 +29,6 @@ const PAGE = `<!doctype html><meta charset="utf-8"><title>burst</title>
   window.tracker = createTracker({ collector: '%COLLECTOR_URL%/t', consent: 'granted',
     batch: { maxEvents: 50, intervalMs: 200 } })
 </script>`
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
 
 let browser
 let pageDir

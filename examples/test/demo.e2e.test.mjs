@@ -2,12 +2,12 @@
 // `npm run simulate` against it. A second demo on the same DuckDB file says what to do, and the
 // empty journey page links the storefront and the blog.
 import { spawn } from 'node:child_process'
-import { createServer } from 'node:net'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { launchChromium } from '../shared/chromium.mjs'
 import { tempDb } from './helpers.mjs'
+import { freePort } from '../../scripts/freePort.mjs'
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
@@ -34,17 +34,6 @@ const start = (script, args) => {
     })
   return { child, exited, waitFor, output: () => output }
 }
-
-/** A port nothing listens on now (the OS picks it; we close it again at once). */
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
 
 let db
 let ports
