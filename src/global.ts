@@ -57,9 +57,8 @@ const start = (format?: BodyFormat, script = document.currentScript) => {
 
   // Heavier parts load from beside this script only when asked for, so the tag stays small:
   // web-vitals for `vitals`, the widget adapters for `chat_open` once a widget's global appears,
-  // the `review_read` capture once a review is on the page (most pages have neither), the CMP
-  // adapters for a source.
-  // The link decoration loads for `data-link-domains`.
+  // the `review_read` capture once a review is on the page (most pages have neither), the link
+  // decoration for `data-link-domains`, the CMP adapters for a source.
   const load = <M>(file: string, use: (module: M) => void) =>
     import(new URL(file, tag?.src || location.href).href).then(use, (error) =>
       console.error(`[touchtrail] could not load ${file}`, error),
