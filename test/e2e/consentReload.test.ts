@@ -102,6 +102,8 @@ it('keeps the TCF decision across reloads: grant, then withdrawal', async () => 
     const url = pageUrl(collector.url, 'consent-tcf.html', { collector: inbox.url })
     await page.goto(url)
     await sdkLoaded(page)
+    // The page's view is recorded once the page settled; then the app's own touchpoint.
+    await expect.poll(async () => (await flush(page)).pending).toBe(1)
     await track(page, 'held')
     await cmpFollowed(page) // the banner is up: pending
     expect(await cmpSays(page)).toEqual({
@@ -129,6 +131,9 @@ it('keeps the TCF decision across reloads: grant, then withdrawal', async () => 
     // Reload with the CMP not there yet: only the remembered grant can send this.
     await page.reload()
     await sdkLoaded(page)
+    await expect
+      .poll(async () => (await flush(page), providers(inbox)))
+      .toEqual(['page_view', 'held', 'page_view'])
     await track(page, 'reloaded')
     expect(await flush(page)).toMatchObject({ failed: 0, pending: 0 })
     await expect

@@ -4,7 +4,7 @@ import { expect, it } from 'vitest'
 import type { Page } from 'playwright'
 import type { Touchpoint } from '../../src/types'
 import { createInbox, type Inbox } from '../support/inbox'
-import { openPage, pageUrl, sdkLoaded, useChromium } from '../support/chromium'
+import { firstViewDelivered, openPage, pageUrl, sdkLoaded, useChromium } from '../support/chromium'
 
 const env = useChromium()
 const CHUNKS = ['touchtrail.feedback.js', 'touchtrail.formAbandon.js', 'touchtrail.rageClick.js']
@@ -32,6 +32,7 @@ it('delivers a form abandoned by navigating away, a rage click and an answer, no
   await page.goto(url)
   await sdkLoaded(page)
   await chunksAttached(page)
+  await firstViewDelivered(page, inbox) // the answer below rates it
   await page.locator('[name=card]').pressSequentially('SENTINEL-4242 4242')
   await page.locator('[name=email]').fill('SENTINEL-ann@example.com')
   await page.locator('[data-tt-score="4"]').click()
@@ -74,6 +75,7 @@ it('sends no form_abandon for a form submitted before leaving', async () => {
   await page.goto(url)
   await sdkLoaded(page)
   await chunksAttached(page)
+  await firstViewDelivered(page, inbox) // the answer below rates it
   await page.locator('[name=card]').fill('SENTINEL-4242')
   await page.locator('#place').click() // submitted; the page's handler keeps it here
   await page.locator('[data-tt-score="2"]').click() // something after, to wait for

@@ -1,9 +1,10 @@
 // Real Chromium driven by playwright, for what vitest browser mode cannot do: reloads,
 // navigation, several tabs, response headers such as CSP.
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright'
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest'
 import { chromiumArgs, findChromium } from '../../scripts/chromium.mjs'
 import { startCollector } from './collector'
+import type { Inbox } from './inbox'
 
 /** Launches the Chromium `scripts/chromium.mjs` finds, headless. */
 export const launch = (): Promise<Browser> =>
@@ -98,3 +99,17 @@ export const queueState = (page: Page, name = 'touchtrail') =>
       locks: { held: locks.held?.length ?? 0, pending: locks.pending?.length ?? 0 },
     }
   }, name)
+
+/**
+ * Waits until the collector has the page's first `page_view`: it is recorded once the page
+ * settled (about 100 ms after the tag starts), so a test that acts on it waits for it first.
+ */
+export const firstViewDelivered = async (page: Page, inbox: Inbox) => {
+  const viewed = async () => {
+    await page.evaluate(() =>
+      (window as unknown as { touchtrail: { flush(): Promise<unknown> } }).touchtrail.flush(),
+    )
+    return (await inbox.touchpoints()).some((touchpoint) => touchpoint.type === 'page_view')
+  }
+  await expect.poll(viewed).toBe(true)
+}
