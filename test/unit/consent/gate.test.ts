@@ -1,19 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createConsentGate, MAX_HELD, type GateEffects } from '../../../src/consent/gate'
-import type { Draft } from '../../../src/core/touchpoint'
 import { createReporter, type Report } from '../../../src/lib/report'
 import type { ConsentSource, ConsentState, TouchtrailError } from '../../../src/types'
-
-const draft = (n: number): Draft => ({
-  id: `d${n}`,
-  type: 'x',
-  at: n,
-  props: '{}',
-  userId: null,
-  anonymousId: 'a',
-  page: { url: 'https://shop.example/', path: '/', title: '', referrer: '' },
-})
+import { draft } from '../../support/draft'
 
 // A fake of the gate's neighbours: it records each effect in the order asked.
 let calls: string[]

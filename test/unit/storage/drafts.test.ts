@@ -2,16 +2,8 @@ import { afterEach, beforeEach, expect, it, vi } from 'vitest'
 import type { Draft } from '../../../src/core/touchpoint'
 import type { Report } from '../../../src/lib/report'
 import { BUILDS_PER_TASK, createDrafts } from '../../../src/storage/drafts'
+import { draft } from '../../support/draft'
 
-const draft = (n: number): Draft => ({
-  id: `d${n}`,
-  type: 'x',
-  at: n,
-  props: '{}',
-  userId: null,
-  anonymousId: 'a',
-  page: { url: 'https://shop.example/', path: '/', title: '', referrer: '' },
-})
 let built: string[]
 let told: Parameters<Report>[]
 const report: Report = (...args) => void told.push(args)
